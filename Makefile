@@ -1,0 +1,7 @@
+.PHONY: demo test lint demo-reset
+demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
+	bash scripts/demo.sh
+demo-reset:
+	MENTORSHIP_DEMO_RESET=1 bash scripts/demo.sh
+test:  ## set up everything, fresh test database, lint and the whole test suite
+	bash scripts/test.sh
