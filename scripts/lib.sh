@@ -7,6 +7,7 @@ set -euo pipefail
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MENTORSHIP_HOME=${MENTORSHIP_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/mentorship_odoo}
+ODOO_DEFAULT_DIR=${ODOO_DEFAULT_DIR:-/opt/odoo/18.0}
 ODOO_CLONE_URL=${ODOO_CLONE_URL:-https://github.com/odoo/odoo}
 DB_USER=${MENTORSHIP_DB_USER:-mentorship}
 HTTP_PORT=${MENTORSHIP_HTTP_PORT:-8069}
@@ -23,16 +24,17 @@ die() {
 is_odoo18() { [ -f "$1/odoo-bin" ] && grep -q "version_info = (18, 0" "$1/odoo/release.py" 2>/dev/null; }
 
 # Architecture §2: ODOO_SRC, then /opt/odoo/18.0, then a shallow clone of branch 18.0.
+# (ODOO_DEFAULT_DIR and ODOO_CLONE_URL exist so that tests can exercise every branch.)
 find_odoo() {
   if [ -n "${ODOO_SRC:-}" ]; then
     is_odoo18 "$ODOO_SRC" || die "ODOO_SRC=$ODOO_SRC is not an Odoo 18.0 source tree (no odoo-bin or not version 18.0)."
     ODOO_DIR=$ODOO_SRC
-  elif is_odoo18 /opt/odoo/18.0; then
-    ODOO_DIR=/opt/odoo/18.0
+  elif is_odoo18 "$ODOO_DEFAULT_DIR"; then
+    ODOO_DIR=$ODOO_DEFAULT_DIR
   elif is_odoo18 "$MENTORSHIP_HOME/odoo-18.0"; then
     ODOO_DIR=$MENTORSHIP_HOME/odoo-18.0
   else
-    log "No Odoo source in ODOO_SRC or /opt/odoo/18.0: cloning $ODOO_CLONE_URL (branch 18.0, depth 1)…"
+    log "No Odoo source in ODOO_SRC or $ODOO_DEFAULT_DIR: cloning $ODOO_CLONE_URL (branch 18.0, depth 1)…"
     mkdir -p "$MENTORSHIP_HOME"
     rm -rf "$MENTORSHIP_HOME/odoo-18.0.part"
     if git clone --quiet --depth 1 --branch 18.0 "$ODOO_CLONE_URL" "$MENTORSHIP_HOME/odoo-18.0.part" 2>/dev/null &&
@@ -43,7 +45,7 @@ find_odoo() {
       rm -rf "$MENTORSHIP_HOME/odoo-18.0.part"
       die "Odoo 18.0 source not found. Tried, in order:
   1. the ODOO_SRC environment variable (unset);
-  2. /opt/odoo/18.0 (no odoo-bin of version 18.0 there);
+  2. $ODOO_DEFAULT_DIR (no odoo-bin of version 18.0 there);
   3. git clone --depth 1 --branch 18.0 $ODOO_CLONE_URL (failed: no network or no git?).
 Put an Odoo 18.0 source tree in one of these places, e.g. ODOO_SRC=/path/to/odoo make demo"
     fi
