@@ -33,5 +33,10 @@
     "demo": [
         "demo/mentorship_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mentorship_odoo/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
 }

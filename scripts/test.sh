@@ -25,7 +25,7 @@ log "Tests (pytest-odoo)"
 cd "$REPO_DIR"
 pytest_status=0
 [ $# -gt 0 ] || set -- mentorship_odoo/tests tests
-python -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$TEST_DB" "$@" ||
+python -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$TEST_DB" --odoo-http "$@" ||
   pytest_status=$?
 [ "$status" = 0 ] || log "Lint failed: see above."
 [ "$pytest_status" = 0 ] || exit "$pytest_status"
