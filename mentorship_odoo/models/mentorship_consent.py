@@ -91,7 +91,6 @@ class MentorshipConsent(models.Model):
             if (
                 consent.representative_id
                 and partner
-                and partner.legal_representative_ids
                 and consent.representative_id not in partner.legal_representative_ids
             ):
                 raise ValidationError(

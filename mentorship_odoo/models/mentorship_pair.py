@@ -49,7 +49,7 @@ class MentorshipPair(models.Model):
         index=True,
         tracking=True,
         domain="[('programme_id', '=', programme_id), ('role', '=', 'mentor'), "
-        "('state', 'in', ('approved', 'active'))]",
+        "('state', 'in', ('approved', 'active', 'former'))]",
     )
     mentee_ids = fields.Many2many(
         "mentorship.participant",
@@ -59,7 +59,7 @@ class MentorshipPair(models.Model):
         string="Mentees",
         tracking=True,
         domain="[('programme_id', '=', programme_id), ('role', '=', 'mentee'), "
-        "('state', 'in', ('approved', 'active'))]",
+        "('state', 'in', ('approved', 'active', 'former'))]",
     )
     mentee_count = fields.Integer(compute="_compute_mentee_count", store=True)
     is_group = fields.Boolean(compute="_compute_mentee_count", store=True)
@@ -158,7 +158,12 @@ class MentorshipPair(models.Model):
             # Compare (whole months, days) of the inclusive period: 01.09–31.05 is exactly 9 months.
             span = relativedelta(pair.date_end + relativedelta(days=1), pair.date_start)
             length = (span.years * 12 + span.months, span.days)
-            too_short = form.duration_min_months and length < (form.duration_min_months, 0)
+            # A pair that replaces a mentor only finishes the work of the pair it continues.
+            too_short = (
+                form.duration_min_months
+                and not pair.previous_pair_id
+                and length < (form.duration_min_months, 0)
+            )
             too_long = form.duration_max_months and length > (form.duration_max_months, 0)
             if too_short or too_long:
                 raise ValidationError(
@@ -323,8 +328,9 @@ class MentorshipPair(models.Model):
                         programme=pair.programme_id.name,
                     )
                 )
+            # Former participants (their earlier pairs ended) may be paired again.
             not_approved = (pair.mentor_id | pair.mentee_ids).filtered(
-                lambda p: p.state not in ("approved", "active")
+                lambda p: p.state not in ("approved", "active", "former")
             )
             if not_approved:
                 raise UserError(
@@ -335,6 +341,10 @@ class MentorshipPair(models.Model):
                 )
             (pair.mentor_id | pair.mentee_ids)._raise_if_ineligible(pair.form_id, pair.date_start)
             missing = pair._get_missing_consents(pair.date_start)
+            today = fields.Date.context_today(self)
+            if today > pair.date_start:
+                # Activated after the start: a consent withdrawn since then does not count either.
+                missing += [line for line in pair._get_missing_consents(today) if line not in missing]
             if missing:
                 raise UserError(
                     self.env._(

@@ -70,7 +70,7 @@ class ResPartner(models.Model):
                     )
                 )
 
-    @api.constrains("legal_representative_ids")
+    @api.constrains("legal_representative_ids", "represented_partner_ids")
     def _check_representatives(self):
         for partner in self:
             if partner in partner.legal_representative_ids:

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import date
 
 from odoo import Command
@@ -126,6 +127,13 @@ class MentorshipCase(TransactionCase):
         )
         cls.programme.action_approve()
         cls.programme.action_start()
+
+    @contextmanager
+    def assertRaisesText(self, exception, regex):
+        """``assertRaisesRegex`` that, like Odoo's ``assertRaises``, rolls back to a savepoint."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), regex)
 
     @classmethod
     def _participant(cls, role, person, form=None, approve=True, programme=None):

@@ -12,7 +12,7 @@ class MentorshipPairReplaceWizard(models.TransientModel):
         "mentorship.participant",
         required=True,
         domain="[('programme_id', '=', programme_id), ('role', '=', 'mentor'), "
-        "('state', 'in', ('approved', 'active')), ('id', '!=', current_mentor_id)]",
+        "('state', 'in', ('approved', 'active', 'former')), ('id', '!=', current_mentor_id)]",
     )
     date = fields.Date(
         string="Last Day of the Current Mentor",
