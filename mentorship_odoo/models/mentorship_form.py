@@ -58,7 +58,12 @@ class MentorshipForm(models.Model):
     role_model_ids = fields.One2many("mentorship.role.model", "form_id", string="Role Models")
 
     _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "The code of a form must be unique."),
+        (
+            "code_company_uniq",
+            # NULLS NOT DISTINCT (PostgreSQL 15): shared records (no company) may not repeat a code either.
+            "unique nulls not distinct (code, company_id)",
+            "The code of a form must be unique within its company and among shared forms.",
+        ),
         (
             "duration_bounds",
             "CHECK(duration_min_months >= 0 AND (duration_max_months = 0 "

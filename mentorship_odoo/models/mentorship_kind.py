@@ -20,5 +20,10 @@ class MentorshipKind(models.Model):
     company_id = fields.Many2one("res.company", help="Leave empty to share across companies.")
 
     _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "The code of a kind must be unique."),
+        (
+            "code_company_uniq",
+            # NULLS NOT DISTINCT (PostgreSQL 15): shared records (no company) may not repeat a code either.
+            "unique nulls not distinct (code, company_id)",
+            "The code of a kind must be unique within its company and among shared kinds.",
+        ),
     ]

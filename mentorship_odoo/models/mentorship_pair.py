@@ -143,16 +143,32 @@ class MentorshipPair(models.Model):
     @api.onchange("form_id")
     def _onchange_form_id(self):
         if self.form_id and self.date_start and not self.date_end and self.form_id.duration_max_months:
-            self.date_end = self.date_start + relativedelta(months=self.form_id.duration_max_months, days=-1)
+            longest = self.date_start + relativedelta(months=self.form_id.duration_max_months, days=-1)
+            programme_end = self.programme_id.date_end
+            self.date_end = min(longest, programme_end) if programme_end else longest
 
     # --- Constraints ---------------------------------------------------------------------
 
-    @api.constrains("date_start", "date_end", "form_id")
+    @api.constrains("date_start", "date_end", "form_id", "programme_id")
     def _check_dates(self):
         for pair in self:
             if pair.date_end < pair.date_start:
                 raise ValidationError(
                     self.env._("Pair %(pair)s ends before it starts: correct its dates.", pair=pair.name)
+                )
+            programme = pair.programme_id
+            if pair.date_start < programme.date_start or pair.date_end > programme.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "Pair %(pair)s (%(start)s – %(end)s) must lie within the period of programme "
+                        "«%(programme)s» (%(p_start)s – %(p_end)s).",
+                        pair=pair.name,
+                        start=pair.date_start,
+                        end=pair.date_end,
+                        programme=programme.name,
+                        p_start=programme.date_start,
+                        p_end=programme.date_end,
+                    )
                 )
             form = pair.form_id
             # Compare (whole months, days) of the inclusive period: 01.09–31.05 is exactly 9 months.
@@ -246,6 +262,11 @@ class MentorshipPair(models.Model):
                         pair=others.name,
                     )
                 )
+
+    @api.constrains("mentee_ids", "mentor_id", "state")
+    def _check_active_capacity(self):
+        # Activation checks capacity; this catches mentees added to a pair that is already active.
+        self.filtered(lambda pair: pair.state == "active")._check_capacity()
 
     def _check_capacity(self):
         for pair in self:

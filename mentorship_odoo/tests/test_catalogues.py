@@ -140,11 +140,22 @@ class TestCatalogues(TransactionCase):
 
     @mute_logger("odoo.sql_db")
     def test_codes_are_unique_per_company(self):
+        # A company may override a shared form with its own record of the same code, once.
         vals = {"name": "Педагог – педагог", "code": "teacher_teacher", "company_id": self.env.company.id}
         self.Form.create(vals)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self.Form.create(vals)
         kind_vals = {"name": "Групповая", "code": "group", "company_id": self.env.company.id}
         self.env["mentorship.kind"].create(kind_vals)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self.env["mentorship.kind"].create(kind_vals)
+
+    def test_shared_codes_are_unique_too(self):
+        # Shared records have no company; the database index treats that as one company.
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.Form.create({"name": "Дубликат", "code": "teacher_teacher"})
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env.cr.execute(
+                "INSERT INTO mentorship_kind (name, code, sequence, active) "
+                "VALUES ('{\"en_US\": \"Dup\"}', 'group', 1, true)"
+            )

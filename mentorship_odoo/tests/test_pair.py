@@ -117,6 +117,7 @@ class TestPairActivation(MentorshipCase):
         self.assertEqual(pair.date_end, date(2025, 12, 31))  # exactly 3 months
 
     def test_duration_too_long(self):
+        self.programme.date_end = date(2027, 12, 31)
         with self.assertRaisesText(ValidationError, "lasts 12 months and 1 days"):
             self._pair(self.mentor, self.mentee, self.form_tt, date_end=date(2026, 10, 1))
         pair = self._pair(self.mentor, self.mentee, self.form_tt, date_end=date(2026, 9, 30))
@@ -132,16 +133,24 @@ class TestPairActivation(MentorshipCase):
         with self.assertRaises(ValidationError):
             pair.date_end = date(2026, 6, 1)
 
+    def test_pair_within_programme_period(self):
+        with self.assertRaisesText(ValidationError, "must lie within the period of programme"):
+            self._pair(self.mentor, self.mentee, self.form_tt, date_end=date(2026, 9, 30))
+        with self.assertRaisesText(ValidationError, "must lie within the period of programme"):
+            self._pair(self.mentor, self.mentee, self.form_tt, date_start=date(2025, 8, 1))
+
     def test_end_before_start(self):
         with self.assertRaisesText(ValidationError, "ends before it starts"):
             self._pair(self.mentor, self.mentee, self.form_tt, date_end=date(2025, 9, 30))
 
     def test_form_without_upper_bound(self):
+        self.programme.date_end = date(2027, 12, 31)
         self.form_tt.duration_max_months = 0
         pair = self._pair(self.mentor, self.mentee, self.form_tt, date_end=date(2027, 9, 30))
         self.assertEqual(pair.date_end, date(2027, 9, 30))
 
     def test_form_proposes_the_longest_duration(self):
+        self.programme.date_end = date(2027, 12, 31)
         pair_form = Form(self.env["mentorship.pair"])
         pair_form.programme_id = self.programme
         pair_form.date_start = date(2025, 10, 1)
