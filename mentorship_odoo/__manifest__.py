@@ -31,7 +31,14 @@
         "views/mentorship_menus.xml",
     ],
     "demo": [
-        "demo/mentorship_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/hr_contract_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/mentorship_programme_demo.xml",
+        "demo/mentorship_consent_demo.xml",
+        "demo/mentorship_pair_demo.xml",
+        "demo/hr_leave_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

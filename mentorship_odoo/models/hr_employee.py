@@ -28,6 +28,12 @@ class HrEmployee(models.Model):
         string="Education",
         help="Level and institution, e.g. «высшее, АлтГПУ, учитель математики».",
     )
+    personnel_number = fields.Char(
+        help="Табельный номер: the employee's number in the personnel and payroll records (1C:ZUP).",
+        copy=False,
+        index="btree_not_null",
+        groups="hr.group_hr_user,mentorship_odoo.group_mentorship_payroll",
+    )
     mentorship_participant_ids = fields.One2many(
         "mentorship.participant", "employee_id", string="Mentoring Participations"
     )
