@@ -39,7 +39,7 @@ def test_demo_college_and_quick_rerun(scratch_db):
     run_lib('bash "$REPO_DIR/scripts/demo.sh"', env=env)
     teachers = psql(scratch_db, "SELECT count(*) FROM hr_employee WHERE teaching_start_date IS NOT NULL")
     assert int(teachers[0][0]) >= 20
-    students = psql(scratch_db, "SELECT count(*) FROM res_partner WHERE is_student")
+    students = psql(scratch_db, "SELECT count(*) FROM res_partner WHERE is_student OR is_graduate")
     assert int(students[0][0]) >= 60
     minors_with_parents = psql(
         scratch_db,

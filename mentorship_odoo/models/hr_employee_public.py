@@ -10,7 +10,7 @@ class HrEmployeePublic(models.Model):
 
     _inherit = "hr.employee.public"
 
-    teaching_start_date = fields.Date(readonly=True)
+    teaching_start_date = fields.Date(string="Teaching Experience Since", readonly=True)
     teaching_experience_years = fields.Integer(related="employee_id.teaching_experience_years")
     qualification_category = fields.Selection(QUALIFICATION_CATEGORIES, readonly=True)
-    teacher_education = fields.Char(readonly=True)
+    teacher_education = fields.Char(string="Education", readonly=True)

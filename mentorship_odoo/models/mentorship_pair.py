@@ -227,7 +227,7 @@ class MentorshipPair(models.Model):
             for mentee in pair.mentee_ids:
                 if mentee._person_key() == mentor_person:
                     raise ValidationError(
-                        self.env._("%(person)s cannot mentor themself.", person=pair.mentor_id.name)
+                        self.env._("%(person)s cannot be their own mentor.", person=pair.mentor_id.name)
                     )
             if pair.kind_id and not pair.kind_id.is_group and len(pair.mentee_ids) > 1:
                 raise ValidationError(
@@ -471,4 +471,4 @@ class MentorshipPair(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(pair.state != "draft" for pair in self):
-            raise UserError(self.env._("Only draft pairs can be deleted: terminate the others instead."))
+            raise UserError(self.env._("Only draft pairs can be deleted; pairs that were active stay on record (terminate an active pair instead)."))

@@ -14,7 +14,7 @@ class MentorshipParticipant(models.Model):
     _order = "programme_id, role, name, id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_person", store=True, index="trigram")
+    name = fields.Char(string="Full Name", compute="_compute_person", store=True, index="trigram")
     programme_id = fields.Many2one(
         "mentorship.programme", required=True, ondelete="cascade", index=True, check_company=True
     )
@@ -202,7 +202,7 @@ class MentorshipParticipant(models.Model):
             if participant.state not in ("candidate", "rejected"):
                 raise UserError(
                     self.env._(
-                        "%(person)s is not a candidate and cannot be approved.", person=participant.name
+                        "%(person)s can be approved only as a candidate or after a rejection.", person=participant.name
                     )
                 )
             if participant.form_id:

@@ -221,7 +221,7 @@ class TestPairActivation(MentorshipCase):
 
     def test_nobody_mentors_themself(self):
         self_mentee = self._participant("mentee", self.teacher_senior)
-        with self.assertRaisesText(ValidationError, "cannot mentor themself"):
+        with self.assertRaisesText(ValidationError, "cannot be their own mentor"):
             self._pair(self.mentor, self_mentee, self.form_tt)
         student_self = self._participant("mentee", self.student_adult)
         with self.assertRaises(ValidationError):

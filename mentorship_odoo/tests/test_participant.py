@@ -156,7 +156,7 @@ class TestParticipant(MentorshipCase):
         participant.action_approve()
         self.assertEqual(participant.state, "approved")
         self.assertFalse(participant.rejection_reason)
-        with self.assertRaisesText(UserError, "is not a candidate"):
+        with self.assertRaisesText(UserError, "can be approved only as a candidate"):
             participant.action_approve()
         participant.action_reset_candidate()
         self.assertEqual(participant.state, "candidate")
