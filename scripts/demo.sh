@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 setup_all
 
 DEMO_DB=${MENTORSHIP_DEMO_DB:-mentorship_demo}
-CONFIG=$MENTORSHIP_HOME/demo.conf
+CONFIG=$MENTORSHIP_HOME/demo-$DEMO_DB.conf
 write_config "$CONFIG" "$DEMO_DB"
 
 installed() {

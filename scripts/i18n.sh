@@ -7,7 +7,7 @@ setup_all
 cd "$REPO_DIR"
 [ $# -gt 0 ] || set -- $(ls -d */__manifest__.py | xargs -n1 dirname)
 DB=${MENTORSHIP_I18N_DB:-mentorship_i18n}
-CONFIG=$MENTORSHIP_HOME/i18n.conf
+CONFIG=$MENTORSHIP_HOME/i18n-$DB.conf
 write_config "$CONFIG" "$DB"
 dropdb -U "$DB_USER" --if-exists "$DB"
 odoo_bin -c "$CONFIG" -d "$DB" -i "$(IFS=,; echo "$*")" --without-demo=all --load-language=ru_RU \

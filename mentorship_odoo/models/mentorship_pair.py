@@ -471,4 +471,9 @@ class MentorshipPair(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(pair.state != "draft" for pair in self):
-            raise UserError(self.env._("Only draft pairs can be deleted; pairs that were active stay on record (terminate an active pair instead)."))
+            raise UserError(
+                self.env._(
+                    "Only draft pairs can be deleted; pairs that were active stay on record "
+                    "(terminate an active pair instead)."
+                )
+            )

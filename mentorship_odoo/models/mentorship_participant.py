@@ -202,7 +202,8 @@ class MentorshipParticipant(models.Model):
             if participant.state not in ("candidate", "rejected"):
                 raise UserError(
                     self.env._(
-                        "%(person)s can be approved only as a candidate or after a rejection.", person=participant.name
+                        "%(person)s can be approved only as a candidate or after a rejection.",
+                        person=participant.name,
                     )
                 )
             if participant.form_id:

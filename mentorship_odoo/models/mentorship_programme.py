@@ -166,4 +166,8 @@ class MentorshipProgramme(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(programme.state != "draft" for programme in self):
-            raise UserError(self.env._("Only draft programmes can be deleted; a programme that was approved stays on record."))
+            raise UserError(
+                self.env._(
+                    "Only draft programmes can be deleted; a programme that was approved stays on record."
+                )
+            )
