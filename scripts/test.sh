@@ -5,7 +5,8 @@ source "$(dirname "$0")/lib.sh"
 setup_all
 
 TEST_DB=${MENTORSHIP_TEST_DB:-mentorship_test}
-CONFIG=$MENTORSHIP_HOME/test.conf
+# One config per test database, so that parallel runs from several checkouts do not clobber each other.
+CONFIG=$MENTORSHIP_HOME/test-$TEST_DB.conf
 write_config "$CONFIG" "$TEST_DB"
 export MENTORSHIP_ODOO_CONFIG=$CONFIG MENTORSHIP_TEST_DB=$TEST_DB ODOO_RC=$CONFIG
 
