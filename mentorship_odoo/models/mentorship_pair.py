@@ -2,12 +2,37 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 TERMINATION_INITIATORS = [
     ("mentor", "Mentor"),
     ("mentee", "Mentee"),
     ("organisation", "Organisation"),
 ]
+
+HEALTH_STATES = [
+    ("on_track", "On Track"),
+    ("needs_attention", "Needs Attention"),
+    ("at_risk", "At Risk"),
+]
+HEALTH_FIELDS = [
+    "last_meeting_date",
+    "days_since_last_meeting",
+    "missed_meeting_count",
+    "overdue_activity_count",
+    "health",
+    "health_rank",
+]
+# Thresholds of pair health: system parameters (Settings > Mentoring) and their defaults.
+# A threshold of 0 is not used.
+HEALTH_PARAMS = {
+    "attention_days": ("mentorship_odoo.health_attention_days", 21),
+    "risk_days": ("mentorship_odoo.health_risk_days", 42),
+    "attention_missed": ("mentorship_odoo.health_attention_missed", 1),
+    "risk_missed": ("mentorship_odoo.health_risk_missed", 3),
+    "attention_overdue": ("mentorship_odoo.health_attention_overdue", 1),
+    "risk_overdue": ("mentorship_odoo.health_risk_overdue", 3),
+}
 
 
 class MentorshipPair(models.Model):
@@ -110,6 +135,46 @@ class MentorshipPair(models.Model):
     )
     next_pair_id = fields.Many2one("mentorship.pair", string="Replaced By", compute="_compute_next_pair_id")
     note = fields.Html()
+    # Personalised programme and meetings
+    plan_ids = fields.One2many("mentorship.plan", "pair_id", string="Personalised Programmes")
+    plan_id = fields.Many2one("mentorship.plan", compute="_compute_plan_id", string="Personalised Programme")
+    meeting_ids = fields.One2many("mentorship.meeting", "pair_id", string="Meetings")
+    meeting_count = fields.Integer(compute="_compute_meeting_count")
+    # Health: stored so that it can be filtered and grouped; written by _recompute_health() only.
+    last_meeting_date = fields.Date(string="Last Held Meeting", readonly=True, copy=False)
+    days_since_last_meeting = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Days since the last held meeting (since the start when none was held yet), for active pairs.",
+    )
+    missed_meeting_count = fields.Integer(string="Missed Meetings", readonly=True, copy=False)
+    overdue_activity_count = fields.Integer(string="Overdue Plan Activities", readonly=True, copy=False)
+    health = fields.Selection(
+        HEALTH_STATES,
+        readonly=True,
+        copy=False,
+        index=True,
+        group_expand=True,
+        help="For active pairs, from the days since the last held meeting, the missed meetings and the "
+        "overdue activities of the personalised programme, against the thresholds in the settings.",
+    )
+    health_rank = fields.Integer(
+        readonly=True, copy=False, help="3 at risk, 2 needs attention, 1 on track, 0 not active: for sorting."
+    )
+
+    @api.depends("plan_ids")
+    def _compute_plan_id(self):
+        for pair in self:
+            pair.plan_id = pair.plan_ids[:1]
+
+    def _compute_meeting_count(self):
+        counts = dict(
+            self.env["mentorship.meeting"]._read_group(
+                [("pair_id", "in", self.ids)], ["pair_id"], ["__count"]
+            )
+        )
+        for pair in self:
+            pair.meeting_count = counts.get(pair, 0)
 
     @api.depends("mentee_ids")
     def _compute_mentee_count(self):
@@ -139,6 +204,12 @@ class MentorshipPair(models.Model):
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("mentorship.pair") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"state", "date_start"} & set(vals):
+            self._recompute_health()
+        return res
 
     @api.onchange("form_id")
     def _onchange_form_id(self):
@@ -477,3 +548,155 @@ class MentorshipPair(models.Model):
                     "(terminate an active pair instead)."
                 )
             )
+
+    def action_open_plan(self):
+        """Open the pair's personalised programme, drawing it up first when there is none."""
+        self.ensure_one()
+        plan = self.plan_ids[:1] or self.env["mentorship.plan"].create({"pair_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Personalised Programme"),
+            "res_model": "mentorship.plan",
+            "view_mode": "form",
+            "res_id": plan.id,
+        }
+
+    def action_open_meetings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Meetings of %(pair)s", pair=self.name),
+            "res_model": "mentorship.meeting",
+            "view_mode": "list,calendar,form",
+            "domain": [("pair_id", "=", self.id)],
+            "context": {"default_pair_id": self.id},
+        }
+
+    def action_open_schedule_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Schedule Meetings"),
+            "res_model": "mentorship.meeting.schedule.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pair_ids": self.ids},
+        }
+
+    # --- Health -------------------------------------------------------------------------------
+
+    @api.model
+    def _get_health_thresholds(self):
+        # sudo: system parameters are readable by administrators only; these are not secret.
+        params = self.env["ir.config_parameter"].sudo()
+        thresholds = {}
+        for key, (param, default) in HEALTH_PARAMS.items():
+            try:
+                thresholds[key] = max(int(params.get_param(param, default)), 0)
+            except ValueError:
+                thresholds[key] = default
+        return thresholds
+
+    def _recompute_health(self):
+        """Recompute the health of these pairs in one statement (set-based: the cost does not
+        grow with per-pair queries). Called by the triggers (meetings, plan activities, pair
+        state) and, for all pairs, by the daily scheduled action."""
+        if not self:
+            return 0
+        return self._update_health(SQL("pr.id = ANY(%s)", list(self.ids)))
+
+    @api.model
+    def _cron_recompute_health(self):
+        return self._update_health(SQL("TRUE"))
+
+    @api.model
+    def _update_health(self, pair_filter):
+        for model, fnames in (
+            ("mentorship.pair", ["state", "date_start"]),
+            ("mentorship.meeting", ["pair_id", "state", "start"]),
+            ("mentorship.plan", ["state"]),
+            ("mentorship.plan.line", ["pair_id", "plan_id", "state", "date_deadline"]),
+        ):
+            self.env[model].flush_model(fnames)
+        today = fields.Date.context_today(self)
+        t = self._get_health_thresholds()
+
+        def over(column, key):
+            return SQL("(%s > 0 AND %s >= %s)", t[key], SQL.identifier("s", column), t[key])
+
+        at_risk = SQL(
+            "%s OR %s OR %s",
+            over("days", "risk_days"),
+            over("missed", "risk_missed"),
+            over("overdue", "risk_overdue"),
+        )
+        attention = SQL(
+            "%s OR %s OR %s",
+            over("days", "attention_days"),
+            over("missed", "attention_missed"),
+            over("overdue", "attention_overdue"),
+        )
+        query = SQL(
+            """
+            UPDATE mentorship_pair AS p
+               SET last_meeting_date = agg.last_held,
+                   days_since_last_meeting = agg.days,
+                   missed_meeting_count = agg.missed,
+                   overdue_activity_count = agg.overdue,
+                   health = agg.health,
+                   health_rank = agg.health_rank
+              FROM (
+                SELECT s.id, s.last_held, s.days, s.missed, s.overdue,
+                       CASE WHEN s.state != 'active' THEN NULL
+                            WHEN %(at_risk)s THEN 'at_risk'
+                            WHEN %(attention)s THEN 'needs_attention'
+                            ELSE 'on_track' END AS health,
+                       CASE WHEN s.state != 'active' THEN 0
+                            WHEN %(at_risk)s THEN 3
+                            WHEN %(attention)s THEN 2
+                            ELSE 1 END AS health_rank
+                  FROM (
+                    SELECT pr.id, pr.state, m.last_held,
+                           CASE WHEN pr.state = 'active'
+                                THEN GREATEST(%(today)s::date - COALESCE(m.last_held, pr.date_start), 0)
+                                ELSE 0 END AS days,
+                           COALESCE(m.missed, 0) AS missed,
+                           COALESCE(l.overdue, 0) AS overdue
+                      FROM mentorship_pair pr
+                      LEFT JOIN (
+                            SELECT mt.pair_id,
+                                   MAX(mt.start::date) FILTER (WHERE mt.state = 'held') AS last_held,
+                                   COUNT(*) FILTER (WHERE mt.state = 'missed') AS missed
+                              FROM mentorship_meeting mt
+                              JOIN mentorship_pair pr ON pr.id = mt.pair_id
+                             WHERE mt.state IN ('held', 'missed') AND %(pair_filter)s
+                             GROUP BY mt.pair_id
+                           ) m ON m.pair_id = pr.id
+                      LEFT JOIN (
+                            SELECT line.pair_id, COUNT(*) AS overdue
+                              FROM mentorship_plan_line line
+                              JOIN mentorship_plan plan ON plan.id = line.plan_id
+                              JOIN mentorship_pair pr ON pr.id = line.pair_id
+                             WHERE line.state IN ('planned', 'in_progress')
+                               AND line.date_deadline < %(today)s
+                               AND plan.state IN ('draft', 'active')
+                               AND %(pair_filter)s
+                             GROUP BY line.pair_id
+                           ) l ON l.pair_id = pr.id
+                     WHERE %(pair_filter)s
+                  ) s
+              ) agg
+             WHERE p.id = agg.id
+               AND (p.last_meeting_date, p.days_since_last_meeting, p.missed_meeting_count,
+                    p.overdue_activity_count, p.health, p.health_rank)
+                   IS DISTINCT FROM
+                   (agg.last_held, agg.days, agg.missed, agg.overdue, agg.health::varchar, agg.health_rank)
+            """,
+            at_risk=at_risk,
+            attention=attention,
+            today=today,
+            pair_filter=pair_filter,
+        )
+        self.env.cr.execute(query)
+        updated = self.env.cr.rowcount
+        self.env["mentorship.pair"].invalidate_model(HEALTH_FIELDS, flush=False)
+        return updated

@@ -50,6 +50,10 @@ class MentorshipProgramme(models.Model):
     mentee_count = fields.Integer(compute="_compute_counts")
     pair_count = fields.Integer(compute="_compute_counts")
     active_pair_count = fields.Integer(compute="_compute_counts")
+    roadmap_item_ids = fields.One2many("mentorship.roadmap.item", "programme_id", string="Road Map")
+    roadmap_item_count = fields.Integer(compute="_compute_roadmap_counts")
+    roadmap_overdue_count = fields.Integer(compute="_compute_roadmap_counts", string="Overdue Road-Map Items")
+    meeting_count = fields.Integer(compute="_compute_meeting_count")
 
     @api.depends("participant_ids.role", "pair_ids.state")
     def _compute_counts(self):
@@ -71,6 +75,27 @@ class MentorshipProgramme(models.Model):
             programme.participant_count = programme.mentor_count + programme.mentee_count
             programme.pair_count = sum(c for (pid, _state), c in pairs.items() if pid == programme.id)
             programme.active_pair_count = pairs.get((programme.id, "active"), 0)
+
+    def _compute_roadmap_counts(self):
+        Item = self.env["mentorship.roadmap.item"]
+        totals = dict(Item._read_group([("programme_id", "in", self.ids)], ["programme_id"], ["__count"]))
+        overdue = dict(
+            Item._read_group(
+                [("programme_id", "in", self.ids), ("is_overdue", "=", True)], ["programme_id"], ["__count"]
+            )
+        )
+        for programme in self:
+            programme.roadmap_item_count = totals.get(programme, 0)
+            programme.roadmap_overdue_count = overdue.get(programme, 0)
+
+    def _compute_meeting_count(self):
+        counts = dict(
+            self.env["mentorship.meeting"]._read_group(
+                [("programme_id", "in", self.ids)], ["programme_id"], ["__count"]
+            )
+        )
+        for programme in self:
+            programme.meeting_count = counts.get(programme, 0)
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -162,6 +187,41 @@ class MentorshipProgramme(models.Model):
             [("role", "=", "mentee")],
             {"default_role": "mentee"},
         )
+
+    def action_open_roadmap(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mentorship_odoo.mentorship_roadmap_item_action"
+        )
+        action["domain"] = [("programme_id", "=", self.id)]
+        action["context"] = {"default_programme_id": self.id, "search_default_group_stage": 1}
+        action["name"] = self.env._("Road Map of %(programme)s", programme=self.name)
+        return action
+
+    def action_open_meetings(self):
+        return self._action_open("mentorship.meeting", self.env._("Meetings"))
+
+    def action_open_roadmap_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Generate Road Map"),
+            "res_model": "mentorship.roadmap.generate.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_programme_id": self.id},
+        }
+
+    def action_open_joint_meeting_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Joint Final Meeting"),
+            "res_model": "mentorship.meeting.joint.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_programme_id": self.id},
+        }
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
