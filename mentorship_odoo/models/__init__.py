@@ -8,3 +8,9 @@ from . import res_partner
 from . import mentorship_participant
 from . import mentorship_consent
 from . import mentorship_pair
+from . import res_company
+from . import mentorship_document_type
+from . import mentorship_document
+from . import mentorship_report_helper
+from . import ir_actions_report
+from . import ir_attachment
