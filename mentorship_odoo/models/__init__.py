@@ -23,3 +23,9 @@ from . import mentorship_roadmap_template
 from . import mentorship_roadmap_template_line
 from . import mentorship_roadmap_item
 from . import res_config_settings
+from . import res_company
+from . import mentorship_document_type
+from . import mentorship_document
+from . import mentorship_report_helper
+from . import ir_actions_report
+from . import ir_attachment
