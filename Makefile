@@ -1,7 +1,9 @@
-.PHONY: demo test lint demo-reset
+.PHONY: demo test lint demo-reset bench-allowance
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
 demo-reset:
 	MENTORSHIP_DEMO_RESET=1 bash scripts/demo.sh
 test:  ## set up everything, fresh test database, lint and the whole test suite
 	bash scripts/test.sh
+bench-allowance:  ## mentor allowance benchmark: 2,000 mentors, 3,000 pairs, 5,000 time off (cached databases)
+	bash scripts/bench_allowance.sh $(BENCH_ARGS)

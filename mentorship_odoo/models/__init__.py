@@ -8,3 +8,8 @@ from . import res_partner
 from . import mentorship_participant
 from . import mentorship_consent
 from . import mentorship_pair
+from . import mentorship_allowance_policy
+from . import mentorship_absence
+from . import mentorship_allowance
+from . import mentorship_allowance_line
+from . import mentorship_allowance_export
