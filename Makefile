@@ -1,4 +1,4 @@
-.PHONY: demo test lint demo-reset bench-health
+.PHONY: demo test lint demo-reset bench-health bench-allowance
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
 demo-reset:
@@ -7,3 +7,5 @@ test:  ## set up everything, fresh test database, lint and the whole test suite
 	bash scripts/test.sh
 bench-health:  ## pair health of 10,000 pairs with 100,000 meetings: time and SQL queries (limit 20 s)
 	bash scripts/bench_health.sh
+bench-allowance:  ## mentor allowance benchmark: 2,000 mentors, 3,000 pairs, 5,000 time off (cached databases)
+	bash scripts/bench_allowance.sh $(BENCH_ARGS)

@@ -94,7 +94,8 @@ ensure_postgres() {
 
 ensure_venv() {
   local key
-  key=$(cat "$ODOO_DIR/requirements.txt" "$REPO_DIR/requirements.txt" <("$PYTHON" -V 2>&1) | sha1sum | cut -c1-12)
+  key=$(cat "$ODOO_DIR/requirements.txt" "$REPO_DIR/requirements.txt" "$REPO_DIR/requirements-nodeps.txt" \
+    <("$PYTHON" -V 2>&1) | sha1sum | cut -c1-12)
   VENV=$MENTORSHIP_HOME/venv-$key
   export VENV
   if [ -f "$VENV/.complete" ]; then
@@ -109,6 +110,10 @@ ensure_venv() {
   PIP_CONSTRAINT=$constraints "$VENV/bin/pip" install -q --upgrade "pip<25" wheel "setuptools<70" >&2
   PIP_CONSTRAINT=$constraints "$VENV/bin/pip" install -q -r "$ODOO_DIR/requirements.txt" \
     -r "$REPO_DIR/requirements.txt" >&2 || die "pip could not install the requirements (see above)."
+  # OCA addons on PyPI depend on an `odoo` distribution that PyPI does not have (Odoo comes from its
+  # source tree here), so they install without their dependencies; they land in site-packages/odoo/addons.
+  "$VENV/bin/pip" install -q --no-deps -r "$REPO_DIR/requirements-nodeps.txt" >&2 ||
+    die "pip could not install requirements-nodeps.txt (see above)."
   touch "$VENV/.complete"
 }
 

@@ -18,13 +18,13 @@ pylint --rcfile="$REPO_DIR/.pylintrc" "$REPO_DIR"/mentorship_odoo* || status=1
 
 log "Fresh test database $TEST_DB"
 dropdb -U "$DB_USER" --if-exists "$TEST_DB"
-odoo_bin -c "$CONFIG" -d "$TEST_DB" -i "${MENTORSHIP_TEST_MODULES:-mentorship_odoo}" --without-demo=all \
+odoo_bin -c "$CONFIG" -d "$TEST_DB" -i "${MENTORSHIP_TEST_MODULES:-mentorship_odoo,mentorship_odoo_payroll}" --without-demo=all \
   --stop-after-init --log-level=warn || die "Installing the addons in $TEST_DB failed."
 
 log "Tests (pytest-odoo)"
 cd "$REPO_DIR"
 pytest_status=0
-[ $# -gt 0 ] || set -- mentorship_odoo/tests tests
+[ $# -gt 0 ] || set -- mentorship_odoo/tests mentorship_odoo_payroll/tests tests
 python -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$TEST_DB" --odoo-http "$@" ||
   pytest_status=$?
 [ "$status" = 0 ] || log "Lint failed: see above."

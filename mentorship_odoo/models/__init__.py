@@ -29,3 +29,8 @@ from . import mentorship_document
 from . import mentorship_report_helper
 from . import ir_actions_report
 from . import ir_attachment
+from . import mentorship_allowance_policy
+from . import mentorship_absence
+from . import mentorship_allowance
+from . import mentorship_allowance_line
+from . import mentorship_allowance_export

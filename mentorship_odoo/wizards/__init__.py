@@ -6,3 +6,6 @@ from . import mentorship_meeting_joint_wizard
 from . import mentorship_roadmap_generate_wizard
 from . import mentorship_document_print_wizard
 from . import mentorship_award_wizard
+from . import mentorship_allowance_generate_wizard
+from . import mentorship_allowance_cancel_wizard
+from . import mentorship_absence_import_wizard

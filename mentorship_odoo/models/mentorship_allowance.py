@@ -1,0 +1,537 @@
+import logging
+from collections import defaultdict
+from decimal import Decimal
+
+import psycopg2.errors
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.allowance_calculator import (
+    DEFAULT_ADJUSTMENT_MONTHS,
+    AllowanceCalculator,
+    fmt_amount,
+    month_bounds,
+)
+
+_logger = logging.getLogger(__name__)
+
+PAYROLL_GROUP = "mentorship_odoo.group_mentorship_payroll"
+# Amounts and wages: payroll officers and managers (mentors see their own through own_amount*).
+AMOUNT_GROUPS = "mentorship_odoo.group_mentorship_payroll,mentorship_odoo.group_mentorship_manager"
+# Whose time off suspended the allowance: not for mentors (their mentees' health is private).
+DETAIL_GROUPS = AMOUNT_GROUPS + ",mentorship_odoo.group_mentorship_curator"
+STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("exported", "Exported"),
+    ("paid", "Paid"),
+    ("cancelled", "Cancelled"),
+]
+# Accruals counted as accrued (for adjustments) once they leave the draft state.
+FINAL_STATES = ("confirmed", "exported", "paid")
+# Advisory lock namespace (any constant): one generation per company at a time.
+GENERATION_LOCK = 720301
+
+
+class MentorshipAllowance(models.Model):
+    """The mentor allowance accrued for one month: one per mentor employee, month and company,
+    with a line per pair (architecture §5.6)."""
+
+    _name = "mentorship.allowance"
+    _description = "Mentor Allowance Accrual"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "month desc, employee_id, id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    employee_id = fields.Many2one(
+        "hr.employee", string="Mentor", required=True, readonly=True, index=True, check_company=True
+    )
+    mentor_user_id = fields.Many2one(
+        "res.users", related="employee_id.user_id", store=True, string="Mentor's User", index="btree_not_null"
+    )
+    department_id = fields.Many2one(
+        "hr.department", readonly=True, help="The mentor's department when the accrual was generated."
+    )
+    month = fields.Date(
+        required=True, readonly=True, index=True, help="The first day of the month the allowance is for."
+    )
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+    )
+    line_ids = fields.One2many("mentorship.allowance.line", "allowance_id", string="Lines", readonly=True)
+    line_count = fields.Integer(compute="_compute_totals", store=True)
+    has_adjustment = fields.Boolean(compute="_compute_totals", store=True, string="Has Adjustments")
+    eligible_days = fields.Float(
+        compute="_compute_totals",
+        store=True,
+        digits=(16, 2),
+        help="Working days with an allowance (the largest number among the pairs of the month).",
+    )
+    suspended_days = fields.Float(
+        compute="_compute_totals",
+        store=True,
+        digits=(16, 2),
+        help="Suspended working days (the largest number among the pairs of the month).",
+    )
+    amount_total = fields.Monetary(
+        compute="_compute_totals", store=True, string="Amount", groups=AMOUNT_GROUPS, tracking=True
+    )
+    own_amount_total = fields.Monetary(
+        compute="_compute_own_amount_total",
+        string="My Amount",
+        help="The amount, shown to the mentor on their own accruals.",
+    )
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    export_ids = fields.Many2many(
+        "mentorship.allowance.export",
+        "mentorship_allowance_export_rel",
+        "allowance_id",
+        "export_id",
+        string="Exports",
+        readonly=True,
+        copy=False,
+    )
+
+    def init(self):
+        # The guarantee that two generations, concurrent or one after the other, never create two
+        # accruals (and so never pay twice) for a mentor and month: a database constraint.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS mentorship_allowance_company_employee_month_uniq
+            ON mentorship_allowance (company_id, employee_id, month)
+            WHERE state != 'cancelled'
+            """
+        )
+
+    @api.depends("employee_id.name", "month")
+    def _compute_name(self):
+        for allowance in self:
+            allowance.name = self.env._(
+                "%(mentor)s, %(month)s",
+                mentor=allowance.employee_id.name or "",
+                month=allowance.month and allowance.month.strftime("%m.%Y") or "",
+            )
+
+    @api.depends(
+        "line_ids.amount", "line_ids.eligible_days", "line_ids.suspended_days", "line_ids.is_adjustment"
+    )
+    def _compute_totals(self):
+        for allowance in self:
+            lines = allowance.line_ids
+            regular = lines.filtered(lambda line: not line.is_adjustment)
+            allowance.line_count = len(lines)
+            allowance.has_adjustment = len(regular) != len(lines)
+            allowance.eligible_days = max(regular.mapped("eligible_days"), default=0.0)
+            allowance.suspended_days = max(regular.mapped("suspended_days"), default=0.0)
+            allowance.amount_total = sum(lines.mapped("amount"))
+
+    @api.depends_context("uid")
+    @api.depends("amount_total")
+    def _compute_own_amount_total(self):
+        visible = self._amounts_visible()
+        for allowance in self:
+            sudo_allowance = allowance.sudo()
+            shown = visible or sudo_allowance.mentor_user_id == self.env.user
+            allowance.own_amount_total = sudo_allowance.amount_total if shown else 0.0
+
+    @api.model
+    def _amounts_visible(self):
+        user = self.env.user
+        return self.env.su or user.has_groups(AMOUNT_GROUPS)
+
+    # --- locking --------------------------------------------------------------------------
+
+    @api.model
+    def _locked_writable_fields(self):
+        """Fields that may still change once an accrual has left the draft state."""
+        return {"state", "cancel_reason", "export_ids"}
+
+    def write(self, vals):
+        self.check_access("write")  # access rights first: a mentor gets "access denied", not "locked"
+        locked = self.filtered(lambda allowance: allowance.state != "draft")
+        if locked:
+            allowed = self._locked_writable_fields()
+            forbidden = [
+                name
+                for name in vals
+                if name not in allowed and not name.startswith(("message_", "activity_", "website_message"))
+            ]
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "Accrual %(accrual)s is %(state)s and cannot change: a later difference is "
+                        "paid or recovered by an adjustment line in the next open month.",
+                        accrual=locked[0].name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(allowance.state != "draft" for allowance in self):
+            raise UserError(
+                self.env._("Only draft accruals can be deleted: cancel the others with a reason.")
+            )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _check_payroll_officer(self):
+        if not (self.env.su or self.env.user.has_group(PAYROLL_GROUP)):
+            raise AccessError(
+                self.env._("Only payroll officers may generate, confirm, cancel or export mentor allowances.")
+            )
+
+    def action_confirm(self):
+        self._check_payroll_officer()
+        not_draft = self.filtered(lambda allowance: allowance.state != "draft")
+        if not_draft:
+            raise UserError(
+                self.env._(
+                    "Only draft accruals can be confirmed (%(accrual)s is not).", accrual=not_draft[0].name
+                )
+            )
+        self.write({"state": "confirmed"})
+        return True
+
+    def action_open_cancel_wizard(self):
+        self._check_payroll_officer()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Accruals"),
+            "res_model": "mentorship.allowance.cancel.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_allowance_ids": self.ids},
+        }
+
+    def _cancel(self, reason):
+        self._check_payroll_officer()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for cancelling the accruals."))
+        locked = self.filtered(lambda allowance: allowance.state not in ("draft", "confirmed"))
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Accrual %(accrual)s has been exported or paid and is locked: correct it in 1C or "
+                    "in payroll, not here.",
+                    accrual=locked[0].name,
+                )
+            )
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        return True
+
+    def _mark_exported(self):
+        exportable = self.filtered(lambda allowance: allowance.state in ("confirmed", "exported"))
+        if exportable != self:
+            bad = (self - exportable)[0]
+            raise UserError(
+                self.env._(
+                    "Accrual %(accrual)s cannot be exported: only confirmed (or already exported) "
+                    "accruals can.",
+                    accrual=bad.name,
+                )
+            )
+        self.filtered(lambda allowance: allowance.state == "confirmed").write({"state": "exported"})
+
+    def _mark_paid(self):
+        not_confirmed = self.filtered(lambda allowance: allowance.state != "confirmed")
+        if not_confirmed:
+            raise UserError(
+                self.env._(
+                    "Accrual %(accrual)s is no longer confirmed (it may have been paid or exported "
+                    "meanwhile): recompute the payslip.",
+                    accrual=not_confirmed[0].name,
+                )
+            )
+        self.write({"state": "paid"})
+
+    def action_open_lines(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Allowance Lines"),
+            "res_model": "mentorship.allowance.line",
+            "view_mode": "list,form,pivot,graph",
+            "domain": [("allowance_id", "in", self.ids)],
+        }
+
+    # --- generation -------------------------------------------------------------------------
+
+    @api.model
+    def _cron_generate_previous_month(self):
+        """Monthly scheduled action: generate (or refresh the drafts of) the month just ended,
+        for every company with mentoring pairs."""
+        month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        companies = self.env["mentorship.pair"].sudo().search([("state", "!=", "draft")]).company_id
+        for company in companies:
+            try:
+                with self.env.cr.savepoint():
+                    self.sudo().with_company(company)._generate(company, month)
+            except UserError as error:
+                _logger.warning("Mentor allowance of %s for %s not generated: %s", company.name, month, error)
+
+    @api.model
+    def _generate(self, company, month, employees=None):
+        """Generate the accruals of ``month`` for ``company`` (optionally only for ``employees``).
+
+        Drafts are replaced; confirmed, exported and paid accruals never change. Differences
+        found for earlier confirmed months become adjustment lines in the new drafts. Returns the
+        created accruals."""
+        self._check_payroll_officer()
+        if not self.env.su and company not in self.env.user.company_ids:
+            raise AccessError(
+                self.env._(
+                    "You cannot generate allowances of %(company)s: it is not one of your companies.",
+                    company=company.name,
+                )
+            )
+        first, _last = month_bounds(month)
+        cr = self.env.cr
+        cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", (GENERATION_LOCK, company.id))
+        if not cr.fetchone()[0]:
+            raise UserError(
+                self.env._(
+                    "Allowances of %(company)s are being generated by someone else right now: try again "
+                    "in a minute.",
+                    company=company.name,
+                )
+            )
+        Allowance = self.sudo()
+        employee_ids = employees.ids if employees is not None else None
+        domain = [("company_id", "=", company.id), ("month", "=", first), ("state", "!=", "cancelled")]
+        if employee_ids is not None:
+            domain.append(("employee_id", "in", employee_ids))
+        existing = Allowance.search(domain)
+        locked_employees = set(existing.filtered(lambda a: a.state != "draft").employee_id.ids)
+        drafts = existing.filtered(lambda a: a.state == "draft")
+        computed = AllowanceCalculator(self.env, company, first, employee_ids).compute()
+        adjustments = self._compute_adjustments(company, first, employee_ids, locked_employees, drafts)
+        target_ids = (set(computed) | set(adjustments)) - locked_employees
+        departments = {
+            rec["id"]: rec["department_id"]
+            for rec in self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_read([("id", "in", list(target_ids))], ["department_id"], load=None)
+        }
+        vals_list = []
+        for employee_id in sorted(target_ids):
+            lines = [self._prepare_line_vals(values) for values in computed.get(employee_id, [])]
+            lines += adjustments.get(employee_id, [])
+            vals_list.append(
+                {
+                    "company_id": company.id,
+                    "employee_id": employee_id,
+                    "department_id": departments.get(employee_id) or False,
+                    "month": first,
+                    "line_ids": [Command.create(vals) for vals in lines],
+                }
+            )
+        drafts.unlink()
+        try:
+            with cr.savepoint():
+                created = Allowance.with_context(
+                    tracking_disable=True,
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                    mail_notrack=True,
+                ).create(vals_list)
+        except psycopg2.errors.UniqueViolation as error:
+            raise UserError(
+                self.env._(
+                    "Allowances of %(month)s were generated at the same time by someone else: reload "
+                    "the list; nothing was created twice.",
+                    month=first.strftime("%m.%Y"),
+                )
+            ) from error
+        return self.browse(created.ids)
+
+    @api.model
+    def _prepare_line_vals(self, values):
+        return {
+            "pair_id": values["pair_id"],
+            "programme_id": values["programme_id"],
+            "form_id": values["form_id"],
+            "policy_id": values["policy_id"],
+            "rate": values["rate"],
+            "group_mode": values["group_mode"],
+            "earning_code": values["earning_code"],
+            "month_days": values["month_days"],
+            "period_days": values["period_days"],
+            "eligible_days": values["eligible_days"],
+            "suspended_days": values["suspended_days"],
+            "wage": values["wage"],
+            "wage_details": values["wage_details"],
+            "amount_full": float(values["amount_full"]),
+            "amount": float(values["amount"]),
+            "suspension_reason": values["suspension_reason"],
+            "leave_ids": [Command.set(values["leave_ids"])],
+            "absence_ids": [Command.set(values["absence_ids"])],
+        }
+
+    @api.model
+    def _adjustment_months(self, company):
+        policy = (
+            self.env["mentorship.allowance.policy"]
+            .sudo()
+            .search(
+                [("company_id", "=", company.id), ("programme_id", "=", False), ("form_id", "=", False)],
+                limit=1,
+            )
+        )
+        return policy.adjustment_months if policy else DEFAULT_ADJUSTMENT_MONTHS
+
+    @api.model
+    def _compute_adjustments(self, company, month, employee_ids, locked_employees, replaced):
+        """Adjustment line values per employee: for each earlier month still within the policy's
+        recheck window whose accrual is confirmed (exported, paid), the difference between a fresh
+        computation and what has been accrued for it so far (its lines plus earlier adjustments)."""
+        months_back = self._adjustment_months(company)
+        if not months_back:
+            return {}
+        start = month - relativedelta(months=months_back)
+        domain = [
+            ("company_id", "=", company.id),
+            ("month", ">=", start),
+            ("month", "<", month),
+            ("state", "in", FINAL_STATES),
+        ]
+        if employee_ids is not None:
+            domain.append(("employee_id", "in", employee_ids))
+        final = self.sudo().search_read(domain, ["employee_id", "month"], load=None)
+        to_check = defaultdict(set)
+        for rec in final:
+            if rec["employee_id"] not in locked_employees:
+                to_check[rec["month"]].add(rec["employee_id"])
+        if not to_check:
+            return {}
+        checked_employees = sorted({emp for emps in to_check.values() for emp in emps})
+        Line = self.env["mentorship.allowance.line"].sudo()
+        accrued_lines = Line.search_read(
+            [
+                ("company_id", "=", company.id),
+                ("employee_id", "in", checked_employees),
+                ("allowance_id.state", "!=", "cancelled"),
+                ("allowance_id", "not in", replaced.ids),
+                "|",
+                "&",
+                ("is_adjustment", "=", False),
+                ("month", ">=", start),
+                "&",
+                ("is_adjustment", "=", True),
+                ("corrected_month", ">=", start),
+            ],
+            [
+                "employee_id",
+                "pair_id",
+                "month",
+                "corrected_month",
+                "is_adjustment",
+                "amount",
+                "amount_full",
+                "eligible_days",
+                "suspended_days",
+                "rate",
+                "earning_code",
+                "policy_id",
+                "programme_id",
+                "form_id",
+            ],
+            load=None,
+        )
+        accrued = {}
+        for rec in accrued_lines:
+            corrected = rec["corrected_month"] if rec["is_adjustment"] else rec["month"]
+            if rec["employee_id"] not in to_check.get(corrected, ()):
+                continue
+            key = (corrected, rec["employee_id"], rec["pair_id"])
+            total = accrued.setdefault(
+                key,
+                {
+                    "amount": Decimal(0),
+                    "amount_full": Decimal(0),
+                    "eligible_days": 0.0,
+                    "suspended_days": 0.0,
+                    "line": rec,
+                },
+            )
+            total["amount"] += Decimal(str(rec["amount"])).quantize(Decimal("0.01"))
+            total["amount_full"] += Decimal(str(rec["amount_full"])).quantize(Decimal("0.01"))
+            total["eligible_days"] += rec["eligible_days"]
+            total["suspended_days"] += rec["suspended_days"]
+        result = defaultdict(list)
+        for corrected in sorted(to_check):
+            employees = sorted(to_check[corrected])
+            fresh = AllowanceCalculator(self.env, company, corrected, employees).compute()
+            fresh_by_key = {
+                (corrected, employee_id, values["pair_id"]): values
+                for employee_id, lines in fresh.items()
+                for values in lines
+            }
+            keys = set(fresh_by_key) | {key for key in accrued if key[0] == corrected}
+            for key in sorted(keys):
+                vals = self._prepare_adjustment_vals(corrected, fresh_by_key.get(key), accrued.get(key))
+                if vals:
+                    result[key[1]].append(vals)
+        return dict(result)
+
+    @api.model
+    def _prepare_adjustment_vals(self, corrected, new, old):
+        zero = Decimal(0)
+        new_amount = new["amount"] if new else zero
+        new_full = new["amount_full"] if new else zero
+        new_eligible = new["eligible_days"] if new else 0.0
+        new_suspended = new["suspended_days"] if new else 0.0
+        old_amount = old["amount"] if old else zero
+        old_full = old["amount_full"] if old else zero
+        old_eligible = old["eligible_days"] if old else 0.0
+        old_suspended = old["suspended_days"] if old else 0.0
+        diff = new_amount - old_amount
+        eligible_diff = round(new_eligible - old_eligible, 2)
+        if not diff and not eligible_diff:
+            return None
+        header = self.env._(
+            "Correction of %(month)s: eligible working days %(old_days)s → %(new_days)s, amount "
+            "%(old_amount)s → %(new_amount)s.",
+            month=corrected.strftime("%m.%Y"),
+            old_days=round(old_eligible, 2),
+            new_days=round(new_eligible, 2),
+            old_amount=fmt_amount(old_amount),
+            new_amount=fmt_amount(new_amount),
+        )
+        source = new or old["line"]
+        vals = {
+            "is_adjustment": True,
+            "corrected_month": corrected,
+            "pair_id": source["pair_id"],
+            "programme_id": source["programme_id"],
+            "form_id": source["form_id"],
+            "policy_id": source["policy_id"],
+            "rate": source["rate"],
+            "earning_code": source["earning_code"],
+            "eligible_days": eligible_diff,
+            "suspended_days": round(new_suspended - old_suspended, 2),
+            "amount_full": float(new_full - old_full),
+            "amount": float(diff),
+            "suspension_reason": "\n".join(filter(None, [header, new and new["suspension_reason"]])),
+        }
+        if new:
+            vals.update(
+                {
+                    "group_mode": new["group_mode"],
+                    "month_days": new["month_days"],
+                    "period_days": new["period_days"],
+                    "wage": new["wage"],
+                    "wage_details": new["wage_details"],
+                    "leave_ids": [Command.set(new["leave_ids"])],
+                    "absence_ids": [Command.set(new["absence_ids"])],
+                }
+            )
+        return vals

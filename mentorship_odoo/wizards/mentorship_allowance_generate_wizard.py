@@ -1,0 +1,36 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+
+
+def _previous_month(wizard):
+    return fields.Date.context_today(wizard).replace(day=1) - relativedelta(months=1)
+
+
+class MentorshipAllowanceGenerateWizard(models.TransientModel):
+    _name = "mentorship.allowance.generate.wizard"
+    _description = "Generate Mentor Allowances"
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
+    )
+    month = fields.Date(required=True, default=_previous_month, help="Any day of the month to generate.")
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Only These Mentors",
+        domain="[('company_id', '=', company_id)]",
+        help="Leave empty to generate for every mentor of the company.",
+    )
+
+    def action_generate(self):
+        self.ensure_one()
+        month = self.month.replace(day=1)
+        Allowance = self.env["mentorship.allowance"]
+        Allowance._generate(self.company_id, month, self.employee_ids or None)
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_odoo.mentorship_allowance_action")
+        action["domain"] = [("company_id", "=", self.company_id.id), ("month", "=", month)]
+        action["context"] = {}
+        return action
