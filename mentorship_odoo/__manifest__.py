@@ -78,6 +78,9 @@
         "demo/mentorship_consent_demo.xml",
         "demo/mentorship_pair_demo.xml",
         "demo/hr_leave_demo.xml",
+        "demo/mentorship_plan_demo.xml",
+        "demo/mentorship_meeting_demo.xml",
+        "demo/mentorship_roadmap_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
