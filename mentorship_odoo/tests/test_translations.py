@@ -3,6 +3,7 @@ from pathlib import Path
 
 import polib
 
+from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
@@ -17,7 +18,7 @@ class TestRussianTranslation(TransactionCase):
     addon = "mentorship_odoo"
 
     def test_ru_po_is_complete(self):
-        po_path = Path(__file__).resolve().parent.parent / "i18n" / "ru.po"
+        po_path = Path(get_module_path(self.addon)) / "i18n" / "ru.po"
         self.assertTrue(po_path.exists(), "i18n/ru.po is missing: run scripts/i18n.sh and translate it")
         translations = {
             entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)) if not entry.obsolete

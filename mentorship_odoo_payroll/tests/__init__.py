@@ -1,0 +1,2 @@
+from . import test_payroll_bridge
+from . import test_translations
