@@ -89,7 +89,9 @@ class TestCatalogues(TransactionCase):
         form = self.Form.create(
             {"name": "Родитель – ученик", "code": "parent_pupil", "company_id": self.env.company.id}
         )
-        role_model = self.env["mentorship.role.model"].create({"name": "Родитель – ребёнок", "form_id": form.id})
+        role_model = self.env["mentorship.role.model"].create(
+            {"name": "Родитель – ребёнок", "form_id": form.id}
+        )
         self.assertEqual(role_model.company_id, self.env.company)
         form.unlink()
         self.assertFalse(role_model.exists())

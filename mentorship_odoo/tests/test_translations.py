@@ -19,7 +19,9 @@ class TestRussianTranslation(TransactionCase):
     def test_ru_po_is_complete(self):
         po_path = Path(__file__).resolve().parent.parent / "i18n" / "ru.po"
         self.assertTrue(po_path.exists(), "i18n/ru.po is missing: run scripts/i18n.sh and translate it")
-        translations = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)) if not entry.obsolete}
+        translations = {
+            entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)) if not entry.obsolete
+        }
         sources = {
             source
             for module, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(
@@ -29,9 +31,7 @@ class TestRussianTranslation(TransactionCase):
         }
         self.assertTrue(sources)
         missing = sorted(source for source in sources if not translations.get(source))
-        self.assertFalse(
-            missing, f"{len(missing)} terms have no Russian translation, e.g.: {missing[:15]}"
-        )
+        self.assertFalse(missing, f"{len(missing)} terms have no Russian translation, e.g.: {missing[:15]}")
         wrong = [
             source
             for source in sources
