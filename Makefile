@@ -1,4 +1,4 @@
-.PHONY: demo test lint demo-reset bench-health bench-allowance
+.PHONY: demo test lint demo-reset bench-health bench-allowance bench-kpi
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
 demo-reset:
@@ -9,3 +9,5 @@ bench-health:  ## pair health of 10,000 pairs with 100,000 meetings: time and SQ
 	bash scripts/bench_health.sh
 bench-allowance:  ## mentor allowance benchmark: 2,000 mentors, 3,000 pairs, 5,000 time off (cached databases)
 	bash scripts/bench_allowance.sh $(BENCH_ARGS)
+bench-kpi:  ## time every indicator of a programme with 20,000 participants and 10,000 pairs (≤ 2 s)
+	bash scripts/bench_kpi.sh

@@ -34,3 +34,17 @@ from . import mentorship_absence
 from . import mentorship_allowance
 from . import mentorship_allowance_line
 from . import mentorship_allowance_export
+from . import survey_survey
+from . import survey_question
+from . import survey_user_input
+from . import mentorship_kpi
+from . import mentorship_kpi_target
+from . import mentorship_kpi_value
+from . import mentorship_measure_result
+from . import mentorship_swot_item
+from . import mentorship_nomination
+from . import mentorship_award
+from . import mentorship_achievement
+from . import mentorship_participant_monitoring
+from . import mentorship_pair_monitoring
+from . import mentorship_programme_monitoring

@@ -4,12 +4,16 @@ from . import test_allowance_compute
 from . import test_allowance_export
 from . import test_allowance_import
 from . import test_allowance_workflow
+from . import test_award
 from . import test_catalogues
 from . import test_consent
 from . import test_document_register
 from . import test_health
+from . import test_kpi
 from . import test_meeting
 from . import test_meeting_schedule
+from . import test_monitoring
+from . import test_monitoring_statistics
 from . import test_multi_company
 from . import test_pair
 from . import test_pair_lifecycle
@@ -23,5 +27,7 @@ from . import test_report_render
 from . import test_roadmap
 from . import test_roadmap_reminder
 from . import test_smoke
+from . import test_survey
+from . import test_survey_access
 from . import test_translations
 from . import test_ui_tours

@@ -1,1 +1,2 @@
 from . import allowance_calculator
+from . import wilcoxon

@@ -9,3 +9,5 @@ from . import mentorship_award_wizard
 from . import mentorship_allowance_generate_wizard
 from . import mentorship_allowance_cancel_wizard
 from . import mentorship_absence_import_wizard
+from . import mentorship_survey_send_wizard
+from . import mentorship_monitoring_report_wizard

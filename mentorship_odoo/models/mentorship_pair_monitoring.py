@@ -1,0 +1,36 @@
+from odoo import api, fields, models
+
+
+class MentorshipPair(models.Model):
+    """The questionnaires answered about a pair or group, and its awards."""
+
+    _inherit = "mentorship.pair"
+
+    survey_answer_ids = fields.One2many(
+        "survey.user_input", "mentorship_pair_id", string="Questionnaire Answers"
+    )
+    survey_answer_count = fields.Integer(string="Questionnaires", compute="_compute_survey_answer_count")
+
+    @api.depends("survey_answer_ids")
+    def _compute_survey_answer_count(self):
+        counts = dict(
+            self.env["survey.user_input"]._read_group(
+                [("mentorship_pair_id", "in", self.ids)], ["mentorship_pair_id"], ["__count"]
+            )
+        )
+        for pair in self:
+            pair.survey_answer_count = counts.get(pair, 0)
+
+    def action_open_survey_answers(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Questionnaires of %(pair)s", pair=self.name),
+            "res_model": "survey.user_input",
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("mentorship_odoo.survey_user_input_view_list_mentorship").id, "list"),
+                (False, "form"),
+            ],
+            "domain": [("mentorship_pair_id", "=", self.id)],
+        }
