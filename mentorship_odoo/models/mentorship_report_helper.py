@@ -67,9 +67,8 @@ class MentorshipReportHelper(models.AbstractModel):
         else:
             doc_type = doc_type.sudo().search([("report_ids", "in", report.id)], limit=1)
             if not doc_type:
-                raise UserError(
-                    self.env._("No type of mentoring document prints «%(report)s».", report=report.name)
-                )
+                # Not a document of the register (e.g. the monitoring report): nothing to prepare.
+                return values
             self._check_print_access(doc_type, docs)
             self._check_printable(doc_type, docs.sudo())
         values.update(
