@@ -172,7 +172,7 @@ class TestReportRender(DocumentCase):
         text = self.pdf_text(self.render_pdf("mentorship_odoo.action_report_order_programme", self.programme))
         # The activity wraps inside its cell, so its words are checked line by line.
         self.assertInText(
-            ["Подготовка условий", "Информирование педагогов", "о программе", "Белова Н.В."], text
+            ["Подготовка условий", "Информирование", "педагогов", "программе", "Белова Н.В."], text
         )
 
     def test_order_pairs_table(self):
