@@ -97,6 +97,8 @@
         "demo/mentorship_plan_demo.xml",
         "demo/mentorship_meeting_demo.xml",
         "demo/mentorship_roadmap_demo.xml",
+        "demo/mentorship_allowance_demo.xml",
+        "demo/mentorship_document_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
