@@ -198,14 +198,17 @@ class ReportMentorshipMonitoring(models.AbstractModel):
         for role, label in (("mentor", self.env._("mentors")), ("mentee", self.env._("mentees"))):
             stats = satisfaction[role]
             if stats["respondents"]:
+                # Formatted beforehand: Babel's term extraction cannot read f-strings inside the call.
+                share = "{:.0f}".format(stats["share"])
+                mean = "{:.1f}".format(stats["mean"])
                 lines.append(
                     self.env._(
                         "%(share)s%% of %(who)s are satisfied with the programme (%(n)s respondents, "
                         "mean score %(mean)s).",
-                        share=f"{stats['share']:.0f}",
+                        share=share,
                         who=label,
                         n=stats["respondents"],
-                        mean=f"{stats['mean']:.1f}",
+                        mean=mean,
                     )
                 )
         improved = [item["item"] for item in before_after if item["direction"] == "improved"]
