@@ -99,6 +99,7 @@
         "demo/mentorship_roadmap_demo.xml",
         "demo/mentorship_allowance_demo.xml",
         "demo/mentorship_document_demo.xml",
+        "demo/mentorship_monitoring_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
