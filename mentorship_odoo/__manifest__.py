@@ -31,6 +31,7 @@
         "reports/mentorship_report_agreements.xml",
         "reports/mentorship_report_consent.xml",
         "reports/mentorship_report_awards.xml",
+        "reports/mentorship_report_plan.xml",
         "reports/mentorship_report_actions.xml",
         "data/mentorship_document_type_data.xml",
         "data/mentorship_allowance_policy_data.xml",

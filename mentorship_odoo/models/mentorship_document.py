@@ -117,6 +117,13 @@ class MentorshipDocument(models.Model):
     consent_id = fields.Many2one(
         "mentorship.consent", index="btree_not_null", ondelete="restrict", check_company=True
     )
+    plan_id = fields.Many2one(
+        "mentorship.plan",
+        string="Personalised Programme",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+    )
     employee_id = fields.Many2one(
         "hr.employee",
         compute="_compute_person",
@@ -240,10 +247,10 @@ class MentorshipDocument(models.Model):
             else:
                 document.res_model = document.res_model
 
-    @api.depends("pair_id", "pair_ids", "participant_id", "participant_ids")
+    @api.depends("pair_id", "pair_ids", "participant_id", "participant_ids", "plan_id")
     def _compute_programme_id(self):
         for document in self:
-            programmes = (document.pair_id | document.pair_ids).programme_id | (
+            programmes = (document.pair_id | document.pair_ids | document.plan_id.pair_id).programme_id | (
                 document.participant_id | document.participant_ids
             ).programme_id
             document.programme_id = programmes[:1] or document.programme_id
@@ -276,6 +283,11 @@ class MentorshipDocument(models.Model):
                 document.allowance_base * document.allowance_rate / 100.0
             )
 
+    @api.onchange("plan_id")
+    def _onchange_plan_id(self):
+        if self.plan_id:
+            self.pair_id = self.plan_id.pair_id
+
     @api.onchange("type_id", "pair_id")
     def _onchange_allowance(self):
         if self.type_id.code == "agreement_employment" and self.pair_id:
@@ -294,6 +306,7 @@ class MentorshipDocument(models.Model):
             "mentorship.pair": ("pair_id", "pair_ids"),
             "mentorship.participant": ("participant_id", "participant_ids"),
             "mentorship.consent": ("consent_id", None),
+            "mentorship.plan": ("plan_id", None),
         }
 
     def _get_subject_records(self):
@@ -317,6 +330,9 @@ class MentorshipDocument(models.Model):
                 vals[multi] = [fields.Command.set(records.ids)]
         else:
             vals[multi] = [fields.Command.set(records.ids)]
+        if records._name == "mentorship.plan":
+            # The pair of the programme: the register lists it among the pair's documents.
+            vals["pair_id"] = records[:1].pair_id.id
         if doc_type.code == "agreement_employment" and records._name == "mentorship.pair":
             rate, base = self.env["mentorship.report.helper"]._get_default_allowance(records[:1])
             vals.update(allowance_rate=rate, allowance_base=base)
@@ -324,7 +340,14 @@ class MentorshipDocument(models.Model):
         return vals
 
     @api.constrains(
-        "type_id", "res_model", "programme_id", "pair_id", "pair_ids", "participant_id", "consent_id"
+        "type_id",
+        "res_model",
+        "programme_id",
+        "pair_id",
+        "pair_ids",
+        "participant_id",
+        "consent_id",
+        "plan_id",
     )
     def _check_subject(self):
         for document in self:

@@ -5,6 +5,7 @@ SUBJECT_MODELS = [
     ("mentorship.pair", "Pair or Group"),
     ("mentorship.participant", "Participant"),
     ("mentorship.consent", "Consent"),
+    ("mentorship.plan", "Personalised Programme"),
 ]
 
 
@@ -26,6 +27,7 @@ class MentorshipDocumentType(models.Model):
             ("agreement", "Agreement"),
             ("consent", "Consent"),
             ("award", "Letter or Certificate"),
+            ("programme", "Programme"),
         ],
         required=True,
         default="order",

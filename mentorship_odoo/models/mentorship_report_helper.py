@@ -656,3 +656,40 @@ class MentorshipReportHelper(models.AbstractModel):
             "programme": programme,
             "signer_name": representative.name if by_representative else subject_name,
         }
+
+    # --- Personalised programme -----------------------------------------------------------
+
+    @api.model
+    def _years(self, count):
+        """3 → «3 года», 11 → «11 лет»."""
+        count = count or 0
+        if count % 10 == 1 and count % 100 != 11:
+            word = "год"
+        elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+            word = "года"
+        else:
+            word = "лет"
+        return f"{count} {word}"
+
+    @api.model
+    def _selection_label(self, record, field_name):
+        """The label of a selection value in the record's language ('' when empty)."""
+        value = record[field_name]
+        if not value:
+            return ""
+        selection = record._fields[field_name]._description_selection(record.env)
+        return dict(selection).get(value, value)
+
+    @api.model
+    def _plan_columns(self, plan):
+        """Columns of the general-information table: the mentees, then the mentor."""
+        members = plan.member_ids
+        return members.filtered(lambda member: member.role != "mentor") + members.filtered(
+            lambda member: member.role == "mentor"
+        )
+
+    @api.model
+    def _plan_lines(self, plan):
+        return plan.line_ids.filtered(lambda line: line.state != "cancelled").sorted(
+            lambda line: (line.sequence, line.id)
+        )
