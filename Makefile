@@ -1,13 +1,17 @@
-.PHONY: demo test lint demo-reset bench-health bench-allowance bench-kpi
+.PHONY: demo test lint demo-reset bench bench-health bench-allowance bench-kpi help
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
 demo-reset:
 	MENTORSHIP_DEMO_RESET=1 bash scripts/demo.sh
 test:  ## set up everything, fresh test database, lint and the whole test suite
 	bash scripts/test.sh
-bench-health:  ## pair health of 10,000 pairs with 100,000 meetings: time and SQL queries (limit 20 s)
+bench:  ## every benchmark (health, allowance, kpi) one after another, then one summary table
+	BENCH_ARGS="$(BENCH_ARGS)" bash scripts/bench_all.sh
+bench-health:  ## pair health of 10,000 pairs with 100,000 meetings: time and SQL queries (limit 20 s); db mentorship_bench_health
 	bash scripts/bench_health.sh
-bench-allowance:  ## mentor allowance benchmark: 2,000 mentors, 3,000 pairs, 5,000 time off (cached databases)
+bench-allowance:  ## mentor allowance: 2,000 mentors, 3,000 pairs, 5,000 time off (≤ 30 s); cached dbs mentorship_bench_allowance_*
 	bash scripts/bench_allowance.sh $(BENCH_ARGS)
-bench-kpi:  ## time every indicator of a programme with 20,000 participants and 10,000 pairs (≤ 2 s)
+bench-kpi:  ## time every indicator of a programme with 20,000 participants and 10,000 pairs (≤ 2 s); db mentorship_bench_kpi
 	bash scripts/bench_kpi.sh
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 18

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # `make bench-health`: the pair-health benchmark of issue #4 (10,000 pairs, 100,000 meetings).
-# The data is built once into a template database (plain SQL, rebuilt when the addon's source
-# changes or with MENTORSHIP_BENCH_REBUILD=1); every run measures a fresh copy of it.
+# Its databases are its own: MENTORSHIP_BENCH_HEALTH_DB, by default ${MENTORSHIP_BENCH_DB:-mentorship_bench}_health.
+# The data is built once into the template database <that name>_tpl (plain SQL, rebuilt when the
+# addon's source changes or with MENTORSHIP_BENCH_REBUILD=1); every run measures a fresh copy of it,
+# rolls the measurement back and drops the copy, so nothing it commits outlives the template cache.
 source "$(dirname "$0")/lib.sh"
 setup_all
 
-BENCH_DB=${MENTORSHIP_BENCH_DB:-mentorship_bench}
+BENCH_DB=${MENTORSHIP_BENCH_HEALTH_DB:-${MENTORSHIP_BENCH_DB:-mentorship_bench}_health}
 TEMPLATE_DB=${BENCH_DB}_tpl
-CONFIG=${MENTORSHIP_BENCH_CONFIG:-$MENTORSHIP_HOME/bench.conf}
+CONFIG=${MENTORSHIP_BENCH_CONFIG:-$MENTORSHIP_HOME/bench-health.conf}
 write_config "$CONFIG" "$BENCH_DB"
 
 source_hash=$(cd "$REPO_DIR" && find mentorship_odoo \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
@@ -31,4 +33,5 @@ else
 fi
 dropdb -U "$DB_USER" --if-exists "$BENCH_DB"
 createdb -U "$DB_USER" -T "$TEMPLATE_DB" "$BENCH_DB" || die "Copying $TEMPLATE_DB to $BENCH_DB failed."
+trap 'dropdb -U "$DB_USER" --if-exists "$BENCH_DB" || log "Could not drop the working copy $BENCH_DB."' EXIT
 "$VENV/bin/python" "$REPO_DIR/tests/benchmarks/bench_health.py" --config "$CONFIG" --database "$BENCH_DB" run

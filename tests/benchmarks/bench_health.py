@@ -22,6 +22,12 @@ LIMIT_SECONDS = 20.0
 MARKER = "mentorship_odoo.bench_pairs"
 
 
+def summary(figure, value, target="-", ok=None):
+    """One machine-readable line for scripts/bench_all.sh: BENCH-SUMMARY|name|figure|value|target|ok."""
+    verdict = "-" if ok is None else "ok" if ok else "not"
+    print(f"BENCH-SUMMARY|health|{figure}|{value}|{target}|{verdict}", flush=True)
+
+
 class QueryLog(logging.Handler):
     """Collects the statements Odoo's cursor logs at DEBUG level."""
 
@@ -188,6 +194,15 @@ def run(env):
     print(f"Trigger path for one pair: {elapsed_one * 1000:.1f} ms, {queries_one} queries.")
     verdict = "OK" if elapsed <= LIMIT_SECONDS else "TOO SLOW"
     print(f"{verdict}: {elapsed:.3f} s against the limit of {LIMIT_SECONDS:.0f} s.")
+    summary(
+        f"recompute {pairs} pairs, {meetings} meetings",
+        f"{elapsed:.3f} s",
+        f"<= {LIMIT_SECONDS:.0f} s",
+        elapsed <= LIMIT_SECONDS,
+    )
+    summary("SQL queries of the recompute", queries)
+    summary("second run, nothing changed", f"{elapsed_again:.3f} s, {queries_again} queries")
+    summary("trigger path, one pair", f"{elapsed_one * 1000:.1f} ms, {queries_one} queries")
     return elapsed <= LIMIT_SECONDS
 
 

@@ -20,6 +20,12 @@ TARGET_SECONDS = 2.0
 ON_DATE = date(2025, 12, 1)
 
 
+def summary(figure, value, target="-", ok=None):
+    """One machine-readable line for scripts/bench_all.sh: BENCH-SUMMARY|name|figure|value|target|ok."""
+    verdict = "-" if ok is None else "ok" if ok else "not"
+    print(f"BENCH-SUMMARY|kpi|{figure}|{value}|{target}|{verdict}", flush=True)
+
+
 def build(env, participants, pairs):
     """Create the programme and its population; return the programme."""
     cr = env.cr
@@ -211,6 +217,7 @@ def main():
         )
         kpis = programme._get_kpis()
         timings = []
+        run_queries = []
         for run in range(1, args.runs + 1):
             env.invalidate_all()
             queries_before = cr.sql_log_count
@@ -219,13 +226,16 @@ def main():
             elapsed = time.perf_counter() - started
             queries = cr.sql_log_count - queries_before
             timings.append(elapsed)
+            run_queries.append(queries)
             print(f"Run {run}: {len(actuals)} indicators in {elapsed:.3f} s, {queries} SQL queries")
         queries_before = cr.sql_log_count
         started = time.perf_counter()
         values = programme._snapshot_kpis(ON_DATE)
+        snapshot_seconds = time.perf_counter() - started
+        snapshot_queries = cr.sql_log_count - queries_before
         print(
-            f"Snapshot (compute and store {len(values)} values): {time.perf_counter() - started:.3f} s, "
-            f"{cr.sql_log_count - queries_before} SQL queries"
+            f"Snapshot (compute and store {len(values)} values): {snapshot_seconds:.3f} s, "
+            f"{snapshot_queries} SQL queries"
         )
         for kpi, actual in actuals.items():
             print(
@@ -236,6 +246,14 @@ def main():
     worst = max(timings)
     verdict = "OK" if worst <= TARGET_SECONDS else "TOO SLOW"
     print(f"Slowest run: {worst:.3f} s (target ≤ {TARGET_SECONDS:.0f} s): {verdict}")
+    summary(
+        f"{len(actuals)} indicators, {n_participants} participants, {n_pairs} pairs (slowest of {args.runs})",
+        f"{worst:.3f} s",
+        f"<= {TARGET_SECONDS:.0f} s",
+        worst <= TARGET_SECONDS,
+    )
+    summary("SQL queries per computation", max(run_queries))
+    summary(f"snapshot of {len(values)} values", f"{snapshot_seconds:.3f} s, {snapshot_queries} queries")
     return 0 if worst <= TARGET_SECONDS else 1
 
 
