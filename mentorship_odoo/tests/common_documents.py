@@ -1,9 +1,11 @@
+import contextlib
 import os
 import re
 import subprocess
 import tempfile
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 from odoo.tools import config
 
@@ -108,9 +110,10 @@ class DocumentCase(MentorshipCase):
         report_model = self.env["ir.actions.report"]
         if user:
             report_model = report_model.with_user(user)
-        pdf, file_type = report_model.with_context(force_report_rendering=True)._render_qweb_pdf(
-            report_ref, res_ids=records.ids if records else None, data=data
-        )
+        with self._keep_html(name or report_ref.split(".")[-1]):
+            pdf, file_type = report_model.with_context(force_report_rendering=True)._render_qweb_pdf(
+                report_ref, res_ids=records.ids if records else None, data=data
+            )
         self.assertEqual(file_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"), "wkhtmltopdf did not produce a PDF")
         if KEEP_DIR:
@@ -118,6 +121,26 @@ class DocumentCase(MentorshipCase):
             label = name or f"{report_ref.split('.')[-1]}_{'-'.join(map(str, records.ids))}"
             (Path(KEEP_DIR) / f"{label}.pdf").write_bytes(pdf)
         return pdf
+
+    @contextlib.contextmanager
+    def _keep_html(self, label):
+        """With MENTORSHIP_REPORT_DIR set, also keep the HTML pages wkhtmltopdf is given."""
+        if not KEEP_DIR:
+            yield
+            return
+        report_class = type(self.env["ir.actions.report"])
+        original = report_class._run_wkhtmltopdf
+
+        def run_and_keep(report, bodies, *args, **kwargs):
+            for index, body in enumerate(bodies):
+                (Path(KEEP_DIR) / f"{label}-{index}.html").write_bytes(
+                    body if isinstance(body, bytes) else body.encode()
+                )
+            return original(report, bodies, *args, **kwargs)
+
+        Path(KEEP_DIR).mkdir(parents=True, exist_ok=True)
+        with patch.object(report_class, "_run_wkhtmltopdf", run_and_keep):
+            yield
 
     def pdf_text(self, pdf):
         """The text of the PDF as pdftotext -layout reads it, with runs of spaces collapsed."""
