@@ -91,8 +91,8 @@ class MentorshipPlan(models.Model):
     is_extended = fields.Boolean(
         string="Extended Beyond a Year",
         tracking=True,
-        help="A personalised programme lasts from 3 months to 1 year and may be extended when needed "
-        "(seed 004 §1.2).",
+        help="A personalised programme lasts from 3 months to 1 year, as the regulation on mentoring "
+        "of teaching staff sets, and may be extended when needed.",
     )
     extension_reason = fields.Text(tracking=True)
     # General information
@@ -178,7 +178,7 @@ class MentorshipPlan(models.Model):
             if months < 3 or (not plan.is_extended and (months, span.days) > (12, 0)):
                 raise ValidationError(
                     self.env._(
-                        "A personalised programme lasts from 3 months to 1 year (seed 004), but "
+                        "A personalised programme lasts from 3 months to 1 year, but "
                         "«%(plan)s» lasts %(months)s months and %(days)s days: correct the period, or "
                         "tick «Extended Beyond a Year» and give the reason.",
                         plan=plan.name,

@@ -40,7 +40,7 @@ class MentorshipMeetingScheduleWizard(models.TransientModel):
     use_sequence = fields.Boolean(
         string="Opening and Final Meetings",
         help="The first three meetings of each pair become the first, trial and planning meetings and "
-        "the last one the final meeting (domain §8.1).",
+        "the last one the final meeting.",
     )
     location = fields.Char(string="Place")
     online_url = fields.Char(string="Online Link")
