@@ -108,8 +108,13 @@ class MentorshipAllowanceExport(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        """A finished export never changes (only the chatter may set its main attachment). A draft
+        one is finished by `action_export` alone, in the one write that stores its file with the
+        state: setting the state without a file is refused."""
         if any(export.state == "done" for export in self) and set(vals) - {"message_main_attachment_id"}:
             raise UserError(self.env._("A finished export cannot change: make a re-export instead."))
+        if vals.get("state", "draft") != "draft" and not vals.get("attachment_id"):
+            raise UserError(self.env._("An export is finished by exporting it, which writes its file."))
         if vals.get("month"):
             vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         return super().write(vals)
@@ -211,9 +216,9 @@ class MentorshipAllowanceExport(models.Model):
 
     def action_export(self):
         self.env["mentorship.allowance"]._check_payroll_officer()
+        if any(export.state != "draft" for export in self):
+            raise UserError(self.env._("This export is finished: make a re-export instead."))
         for export in self:
-            if export.state != "draft":
-                raise UserError(self.env._("This export is finished: make a re-export instead."))
             if not export.allowance_ids:
                 raise UserError(
                     self.env._(
@@ -252,7 +257,8 @@ class MentorshipAllowanceExport(models.Model):
                     "res_id": export.id,
                 }
             )
-            super(MentorshipAllowanceExport, export).write(
+            # Still a draft: the guard of write() lets this one write (file and state together) in.
+            export.write(
                 {
                     "attachment_id": attachment.id,
                     "state": "done",

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
+from odoo import Command
 from odoo.exceptions import UserError
 
 from .allowance_common import AUG, NOV, OCT, AllowanceCase
@@ -118,6 +119,41 @@ class TestAllowanceExport(AllowanceCase):
         self.assertNotEqual(again.attachment_id, export.attachment_id)
         self.assertTrue(export.attachment_id.exists())
         self.assertEqual(accrual.export_ids, export | again)
+
+    def test_finished_export_cannot_change(self):
+        """action_export finishes a draft through the write guard; afterwards neither a write (even
+        as superuser) nor another action_export changes the export."""
+        self._confirmed()
+        draft = self.Export.create({"month": AUG})
+        with self.assertRaisesRegex(UserError, "finished by exporting it"):
+            draft.write({"state": "done"})
+        draft.action_export()
+        self.assertEqual(draft.state, "done")
+        attachment, exported_on = draft.attachment_id, draft.exported_on
+        for vals in (
+            {"state": "draft"},
+            {"month": OCT},
+            {"attachment_id": False},
+            {"row_count": 0},
+            {"allowance_ids": [Command.clear()]},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "A finished export cannot change"),
+            ):
+                draft.sudo().write(vals)
+        with self.assertRaisesRegex(UserError, "This export is finished: make a re-export instead"):
+            draft.action_export()
+        draft.invalidate_recordset()
+        self.assertEqual(draft.state, "done")
+        self.assertEqual(draft.attachment_id, attachment)
+        self.assertEqual(draft.exported_on, exported_on)
+        self.assertEqual(
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", draft._name), ("res_id", "=", draft.id)]
+            ),
+            1,
+        )
 
     def test_only_confirmed_accruals_are_exported(self):
         accruals = self.generate(AUG)
