@@ -253,6 +253,19 @@ class MentorshipAllowance(models.Model):
             )
         self.write({"state": "paid"})
 
+    def _mark_unpaid(self):
+        """The payment of paid accruals was undone (by payroll: its payslip was cancelled or
+        refunded): they are confirmed, payable again."""
+        not_paid = self.filtered(lambda allowance: allowance.state != "paid")
+        if not_paid:
+            raise UserError(
+                self.env._(
+                    "Accrual %(accrual)s is not paid, so its payment cannot be undone.",
+                    accrual=not_paid[0].name,
+                )
+            )
+        self.write({"state": "confirmed"})
+
     def action_open_lines(self):
         return {
             "type": "ir.actions.act_window",

@@ -187,6 +187,26 @@ class TestAllowanceWorkflow(AllowanceCase):
         with self.assertRaisesRegex(UserError, "Only draft accruals can be confirmed"):
             accrual.action_confirm()
 
+    def test_paid_and_unpaid_transitions(self):
+        """Payroll marks a confirmed accrual paid and, when its payslip is undone, payable again;
+        both steps refuse an accrual in any other state."""
+        accrual = self.generate(AUG).sudo()
+        with self.assertRaisesRegex(UserError, "no longer confirmed"):
+            accrual._mark_paid()
+        with self.assertRaisesRegex(UserError, "is not paid"):
+            accrual._mark_unpaid()
+        accrual.action_confirm()
+        with self.assertRaisesRegex(UserError, "is not paid"):
+            accrual._mark_unpaid()
+        accrual._mark_paid()
+        self.assertEqual(accrual.state, "paid")
+        accrual._mark_unpaid()
+        self.assertEqual(accrual.state, "confirmed")
+        accrual._mark_exported()
+        with self.assertRaisesRegex(UserError, "is not paid"):
+            accrual._mark_unpaid()
+        self.assertEqual(accrual.state, "exported")
+
     def test_cancel_needs_a_reason(self):
         accrual = self.generate(AUG)
         with self.assertRaisesRegex(UserError, "reason"):

@@ -112,7 +112,8 @@ class HrPayslip(models.Model):
                     slip=allowance.payslip_id.number or allowance.payslip_id.name,
                 )
             )
-        allowances.write({"state": "confirmed", "payslip_id": False})
+        allowances._mark_unpaid()
+        allowances.write({"payslip_id": False})
 
     def action_payslip_cancel(self):
         res = super().action_payslip_cancel()
