@@ -107,5 +107,6 @@
             "mentorship_odoo/static/tests/tours/**/*",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }
