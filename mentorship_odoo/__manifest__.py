@@ -107,6 +107,7 @@
             "mentorship_odoo/static/tests/tours/**/*",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": True,
 }

@@ -3,6 +3,8 @@ import logging
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .models.res_company import DOCUMENTS_LANG
+
 _logger = logging.getLogger(__name__)
 
 
@@ -30,6 +32,25 @@ def _deletion_order(models, ondeletes):
             ):
                 graph[field.comodel_name].add(name)
     return list(graphlib.TopologicalSorter(graph).static_order())
+
+
+def post_init_hook(env):
+    """Printed mentoring documents are Russian: their catalogue and selection labels (forms, kinds,
+    directions, statuses) come from the translations, so Russian is loaded with the addon, for
+    every installed module, and becomes the documents language of the companies that have none.
+    """
+    if not env["res.lang"]._get_data(code=DOCUMENTS_LANG):
+        _logger.info(
+            "Mentoring documents are printed in Russian: loading the language %s (with the "
+            "translations of the installed modules)",
+            DOCUMENTS_LANG,
+        )
+        if not env["res.lang"]._activate_lang(DOCUMENTS_LANG):
+            env["res.lang"]._create_lang(DOCUMENTS_LANG)
+        modules = env["ir.module.module"].search([("state", "in", ("installed", "to install", "to upgrade"))])
+        modules._update_translations(DOCUMENTS_LANG)
+    companies = env["res.company"].search([("mentorship_document_lang", "=", False)])
+    companies.mentorship_document_lang = DOCUMENTS_LANG
 
 
 def uninstall_hook(env):

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 
 QUALIFICATION_CATEGORIES = [
-    ("none", "None"),
+    ("none", "No Category"),
     ("conformity", "Conformity to the Position Held"),
     ("first", "First"),
     ("highest", "Highest"),

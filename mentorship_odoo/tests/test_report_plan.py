@@ -126,6 +126,37 @@ class TestReportPersonalisedProgramme(DocumentCase):
         self.assertIn("2 года", flat)
         self.assertNotIn("Цели наставляемого по периодам", flat)
 
+    def test_russian_labels_without_none(self):
+        """The addon loads Russian on install (as `make test` installs it): catalogue names and
+        selection labels print in Russian, and an empty category never prints as «None»."""
+        self.assertTrue(self.env["res.lang"]._get_data(code="ru_RU"), "ru_RU is loaded on install")
+        self.assertEqual(self.company._get_mentorship_document_lang(), "ru_RU")
+        mentee_column = self.plan_t.member_ids.filtered(lambda member: member.role != "mentor")
+        self.assertEqual(mentee_column.qualification_category, "none")
+        flat = self.flat(self.pdf_text(self.render_pdf(REPORT, self.plan_t, name="plan_russian")))
+        self.assertInText(
+            [
+                "Педагог – педагог (Индивидуальное)",
+                # Narrow table columns wrap: one word of each label.
+                "Методическая",
+                "Запланирована",
+                "Научно-теоретическая",
+                "Квалификационная категория Без категории Высшая",
+            ],
+            flat,
+        )
+        mentee_column.qualification_category = False
+        flat = self.flat(self.pdf_text(self.render_pdf(REPORT, self.plan_t, name="plan_russian_empty")))
+        self.assertInText(["Квалификационная категория Высшая"], flat)
+        for english in (
+            "None",
+            "Methodical Work",
+            "Planned",
+            "Scientific and Theoretical",
+            "Teacher – Teacher",
+        ):
+            self.assertNotIn(english, flat)
+
     def test_student_programme_prints_goals_per_period(self):
         text = self.pdf_text(self.render_pdf(REPORT, self.plan_s, name="plan_student"))
         self.assertInText(
