@@ -1,7 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, DEFAULT_EARNING_CODE, DEFAULT_RATE
+from ..tools.allowance_calculator import (
+    DEFAULT_ADJUSTMENT_MONTHS,
+    DEFAULT_EARNING_CODE,
+    DEFAULT_RATE,
+    policy_scope_keys,
+)
 
 GROUP_MODES = [
     ("all_absent", "Suspend Only When All Mentees Are Absent"),
@@ -170,3 +175,39 @@ class MentorshipAllowancePolicy(models.Model):
                     "There is already a policy for «%(scope)s»: edit that one instead.", scope=duplicate.name
                 )
             )
+
+    # --- The policy of a pair -------------------------------------------------------------
+
+    @api.model
+    def _for_pair(self, pair):
+        """The active policy that applies to ``pair`` (the most specific one), or an empty recordset
+        when only the built-in defaults apply. The same precedence as the accruals use."""
+        pair.ensure_one()
+        policies = self.sudo().search(
+            [
+                ("company_id", "=", pair.company_id.id),
+                ("programme_id", "in", [pair.programme_id.id, False]),
+                ("form_id", "in", [pair.form_id.id, False]),
+            ]
+        )
+        by_scope = {
+            (policy.programme_id.id or False, policy.form_id.id or False): policy for policy in policies
+        }
+        for key in policy_scope_keys(pair.programme_id.id or False, pair.form_id.id or False):
+            if key in by_scope:
+                return by_scope[key]
+        return self.browse()
+
+    @api.model
+    def _get_agreement_pay(self, pair):
+        """(rate in %, base salary) of the mentor's supplementary agreement for ``pair``: the rate of
+        the policy that applies to the pair (the built-in 15 % without one) of the mentor's contract
+        wage; no rate when the form pays no allowance or mentoring is part of the job duties."""
+        employee = pair.mentor_id.employee_id
+        if not employee:
+            return 0.0, 0.0
+        base = employee.sudo().contract_id.wage or 0.0
+        if pair.duties_include_mentoring or not pair.form_id.allowance_applicable:
+            return 0.0, base
+        policy = self._for_pair(pair)
+        return (policy.rate if policy else DEFAULT_RATE), base

@@ -291,7 +291,7 @@ class MentorshipDocument(models.Model):
     @api.onchange("type_id", "pair_id")
     def _onchange_allowance(self):
         if self.type_id.code == "agreement_employment" and self.pair_id:
-            rate, base = self.env["mentorship.report.helper"]._get_default_allowance(self.pair_id)
+            rate, base = self.env["mentorship.allowance.policy"]._get_agreement_pay(self.pair_id)
             self.allowance_rate = rate
             self.allowance_base = base
 
@@ -334,7 +334,7 @@ class MentorshipDocument(models.Model):
             # The pair of the programme: the register lists it among the pair's documents.
             vals["pair_id"] = records[:1].pair_id.id
         if doc_type.code == "agreement_employment" and records._name == "mentorship.pair":
-            rate, base = self.env["mentorship.report.helper"]._get_default_allowance(records[:1])
+            rate, base = self.env["mentorship.allowance.policy"]._get_agreement_pay(records[:1])
             vals.update(allowance_rate=rate, allowance_base=base)
         vals.update(extra)
         return vals

@@ -20,8 +20,6 @@ MONTHS_GENITIVE = (
     "декабря",
 )
 BLANK_DATE = "«___» ____________ 20___ г."
-# Seed 004 §5.2: a compensatory payment of 15 % of the base salary.
-DEFAULT_ALLOWANCE_RATE = 15.0
 DEFAULT_NOMINATION = "активное участие в наставнической деятельности"
 INITIATOR_GENITIVE = {"mentor": "наставника", "mentee": "наставляемого", "organisation": "организации"}
 # wkhtmltopdf on an unpatched Qt always lays the page out ~1.305 times wider than the paper and
@@ -575,24 +573,11 @@ class MentorshipReportHelper(models.AbstractModel):
         return rows
 
     @api.model
-    def _get_default_allowance(self, pair):
-        """(rate in %, base salary) proposed for the supplementary agreement of ``pair``: 15 % of
-        the mentor's contract wage when the form pays an allowance and mentoring is not part of
-        the job duties."""
-        employee = pair.mentor_id.employee_id
-        if not employee:
-            return 0.0, 0.0
-        base = self._contract(employee).wage or 0.0
-        if pair.duties_include_mentoring or not pair.form_id.allowance_applicable:
-            return 0.0, base
-        return DEFAULT_ALLOWANCE_RATE, base
-
-    @api.model
     def _pay_terms(self, pair, document=None):
         if document:
             rate, base, amount = document.allowance_rate, document.allowance_base, document.allowance_amount
         else:
-            rate, base = self._get_default_allowance(pair)
+            rate, base = self.env["mentorship.allowance.policy"]._get_agreement_pay(pair)
             amount = pair.company_id.currency_id.round(base * rate / 100.0)
         currency = pair.company_id.currency_id
         return {

@@ -234,6 +234,38 @@ class TestReportRender(DocumentCase):
         )
         self.assertEqual(self.page_count(pdf), 1)
 
+    def test_supplementary_agreement_states_the_policy_rate(self):
+        """The agreement proposes the rate of the allowance policy that applies to the pair, the one
+        the accruals use: the company's 20 %, then a programme's own 25 %; an archived one does not
+        count."""
+        Policy = self.env["mentorship.allowance.policy"]
+        Policy.create({"company_id": self.company.id, "rate": 20.0})
+        text = self.pdf_text(
+            self.render_pdf(
+                "mentorship_odoo.action_report_agreement_employment", self.pair_t, name="agreement_20"
+            )
+        )
+        self.assertInText(
+            [
+                "в размере 20 (двадцать) % должностного оклада",
+                "составляет 8 000,00 (восемь тысяч) руб. 00 коп.",
+            ],
+            text,
+        )
+        self.assertNotIn("15 (пятнадцать)", text)
+        document = self.make_document("agreement_employment", self.pair_t)
+        self.assertEqual((document.allowance_rate, document.allowance_amount), (20.0, 8000.0))
+
+        programme_policy = Policy.create(
+            {"company_id": self.company.id, "programme_id": self.programme.id, "rate": 25.0}
+        )
+        self.assertEqual(Policy._get_agreement_pay(self.pair_t), (25.0, 40000.0))
+        programme_policy.active = False
+        self.assertEqual(Policy._get_agreement_pay(self.pair_t), (20.0, 40000.0))
+        # Another company's policy never applies.
+        Policy.create({"company_id": self.company_b.id, "rate": 30.0})
+        self.assertEqual(Policy._get_agreement_pay(self.pair_t), (20.0, 40000.0))
+
     def test_supplementary_agreement_needs_an_employee_mentor(self):
         with self.assertRaisesRegex(UserError, "not an employee"):
             self.render_pdf("mentorship_odoo.action_report_agreement_employment", self.pair_s)

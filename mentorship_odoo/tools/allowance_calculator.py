@@ -115,6 +115,12 @@ class Policy:
     adjustment_months: int
 
 
+def policy_scope_keys(programme_id, form_id):
+    """The (programme, form) scopes of the policies that may apply to a pair, most specific first:
+    programme and form, programme, form, the company's."""
+    return ((programme_id, form_id), (programme_id, False), (False, form_id), (False, False))
+
+
 DEFAULT_POLICY = Policy(
     id=False,
     rate=DEFAULT_RATE,
@@ -354,7 +360,7 @@ class AllowanceCalculator:
 
     def policy_for(self, programme_id, form_id):
         """Most specific first: programme and form, programme, form, company, built-in defaults."""
-        for key in ((programme_id, form_id), (programme_id, False), (False, form_id), (False, False)):
+        for key in policy_scope_keys(programme_id, form_id):
             if key in self.policies:
                 return self.policies[key]
         return DEFAULT_POLICY
