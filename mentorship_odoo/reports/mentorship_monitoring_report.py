@@ -20,6 +20,7 @@ STATUS_FILLS = {
     "close": PatternFill("solid", fgColor="FFEB9C"),
     "behind": PatternFill("solid", fgColor="FFC7CE"),
 }
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 class ReportMentorshipMonitoring(models.AbstractModel):
@@ -227,26 +228,47 @@ class ReportMentorshipMonitoring(models.AbstractModel):
     def _build_xlsx(self, report):
         """The workbook of ``report`` (see _collect) as bytes: a sheet per section."""
         workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = self.env._("Summary")[:31]
-        programme = report["programme"]
-        self._write_rows(
-            sheet,
+        workbook.remove(workbook.active)
+        for add_sheet in (
+            self._xlsx_summary,
+            self._xlsx_indicators,
+            self._xlsx_pairs,
+            self._xlsx_participants,
+            self._xlsx_activity,
+            self._xlsx_surveys,
+            self._xlsx_satisfaction,
+            self._xlsx_before_after,
+            self._xlsx_before_after_by_person,
+            self._xlsx_swot,
+            self._xlsx_awards,
+            self._xlsx_achievements,
+        ):
+            add_sheet(workbook, report)
+        stream = io.BytesIO()
+        workbook.save(stream)
+        return stream.getvalue()
+
+    @api.model
+    def _xlsx_summary(self, workbook, report):
+        status_counts = report["kpi_status_counts"]
+        sheet = self._xlsx_sheet(
+            workbook,
+            self.env._("Summary"),
             None,
             [
                 (self.env._("Monitoring of the Mentoring Programme"),),
                 (),
                 (self.env._("Institution"), report["company"].name),
-                (self.env._("Programme"), programme.name),
+                (self.env._("Programme"), report["programme"].name),
                 (self.env._("Period"), report["period"]),
                 (self.env._("Printed On"), report["printed_on"]),
                 (),
                 (self.env._("Mentors"), report["mentor_count"]),
                 (self.env._("Mentees"), report["mentee_count"]),
                 (self.env._("Pairs and Groups"), report["pairs"]["total"]),
-                (self.env._("Indicators Met"), report["kpi_status_counts"]["met"]),
-                (self.env._("Indicators Close"), report["kpi_status_counts"]["close"]),
-                (self.env._("Indicators Behind"), report["kpi_status_counts"]["behind"]),
+                (self.env._("Indicators Met"), status_counts["met"]),
+                (self.env._("Indicators Close"), status_counts["close"]),
+                (self.env._("Indicators Behind"), status_counts["behind"]),
                 (),
                 (self.env._("Conclusions"),),
                 *[(line,) for line in report["conclusions"]],
@@ -254,87 +276,68 @@ class ReportMentorshipMonitoring(models.AbstractModel):
         )
         sheet["A1"].font = TITLE_FONT
 
-        sheet = workbook.create_sheet(self.env._("Indicators")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Indicator"),
-                self.env._("Unit"),
-                self.env._("Year"),
-                self.env._("Target"),
-                self.env._("Actual"),
-                self.env._("Numerator"),
-                self.env._("Denominator"),
-                self.env._("Date"),
-                self.env._("Status"),
-            ),
-            [
-                (
-                    row["kpi"],
-                    row["unit"],
-                    row["year"],
-                    row["target"],
-                    _round(row["actual"]),
-                    row["numerator"],
-                    row["denominator"],
-                    row["date"],
-                    row["status_label"],
-                )
-                for row in report["kpis"]
-            ],
-        )
+    @api.model
+    def _xlsx_indicators(self, workbook, report):
+        columns = [
+            (self.env._("Indicator"), "kpi"),
+            (self.env._("Unit"), "unit"),
+            (self.env._("Year"), "year"),
+            (self.env._("Target"), "target"),
+            (self.env._("Actual"), _rounded("actual")),
+            (self.env._("Numerator"), "numerator"),
+            (self.env._("Denominator"), "denominator"),
+            (self.env._("Date"), "date"),
+            (self.env._("Status"), "status_label"),
+        ]
+        sheet = self._xlsx_table(workbook, self.env._("Indicators"), columns, report["kpis"])
+        # The status, in the last column, is coloured.
         for index, row in enumerate(report["kpis"], start=2):
             if row["status"] in STATUS_FILLS:
-                sheet.cell(index, 9).fill = STATUS_FILLS[row["status"]]
+                sheet.cell(index, len(columns)).fill = STATUS_FILLS[row["status"]]
 
+    @api.model
+    def _xlsx_pairs(self, workbook, report):
         pairs = report["pairs"]
-        sheet = workbook.create_sheet(self.env._("Pairs")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Form of Mentoring"),
-                *[label for _key, label in pairs["states"]],
-                self.env._("Total"),
-                self.env._("Mentees"),
-            ),
+        total = {"form": self.env._("Total"), "counts": pairs["totals"], "mentees": pairs["mentees"]}
+        self._xlsx_table(
+            workbook,
+            self.env._("Pairs"),
             [
-                (
-                    row["form"],
-                    *[row["counts"][key] for key, _label in pairs["states"]],
-                    sum(row["counts"].values()),
-                    row["mentees"],
-                )
-                for row in pairs["rows"]
-            ]
-            + [
-                (
-                    self.env._("Total"),
-                    *[pairs["totals"][key] for key, _label in pairs["states"]],
-                    pairs["total"],
-                    pairs["mentees"],
-                )
+                (self.env._("Form of Mentoring"), "form"),
+                *[(label, lambda row, key=key: row["counts"][key]) for key, label in pairs["states"]],
+                (self.env._("Total"), lambda row: sum(row["counts"].values())),
+                (self.env._("Mentees"), "mentees"),
             ],
+            [*pairs["rows"], total],
         )
 
-        sheet = workbook.create_sheet(self.env._("Participants")[:31])
-        self._write_rows(
-            sheet,
-            (self.env._("Role"), self.env._("Source"), self.env._("State"), self.env._("Count")),
-            [(row["role"], row["source"], row["state"], row["count"]) for row in report["participants"]],
+    @api.model
+    def _xlsx_participants(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Participants"),
+            [
+                (self.env._("Role"), "role"),
+                (self.env._("Source"), "source"),
+                (self.env._("State"), "state"),
+                (self.env._("Count"), "count"),
+            ],
+            report["participants"],
         )
 
-        sheet = workbook.create_sheet(self.env._("Meetings and Plans")[:31])
+    @api.model
+    def _xlsx_activity(self, workbook, report):
         activity = []
-        if report["meetings"] is not None:
-            meetings = report["meetings"]
+        meetings = report["meetings"]
+        if meetings is not None:
             activity += [
                 (self.env._("Meetings held"), meetings["held"]),
                 (self.env._("Meetings planned"), meetings["planned"]),
                 (self.env._("Meetings missed"), meetings["missed"]),
                 (self.env._("Meetings cancelled"), meetings["cancelled"]),
             ]
-        if report["plans"] is not None:
-            plans = report["plans"]
+        plans = report["plans"]
+        if plans is not None:
             activity += [
                 (self.env._("Plans"), plans["plans"]),
                 (self.env._("Plans completed"), plans["plans_done"]),
@@ -348,180 +351,197 @@ class ReportMentorshipMonitoring(models.AbstractModel):
                 ]
         if not activity:
             activity = [(self.env._("Meetings and plans are not recorded in this database."),)]
-        self._write_rows(sheet, (self.env._("Figure"), self.env._("Value")), activity)
-
-        sheet = workbook.create_sheet(self.env._("Questionnaires")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Questionnaire"),
-                self.env._("Purpose"),
-                self.env._("Sent"),
-                self.env._("Answered"),
-                self.env._("Response Rate (%)"),
-            ),
-            [
-                (row["survey"], row["purpose"], row["sent"], row["done"], _round(row["rate"]))
-                for row in report["surveys"]
-            ],
+        self._xlsx_sheet(
+            workbook,
+            self.env._("Meetings and Plans"),
+            (self.env._("Figure"), self.env._("Value")),
+            activity,
         )
 
-        sheet = workbook.create_sheet(self.env._("Satisfaction")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Role"),
-                self.env._("Respondents"),
-                self.env._("Mean Score"),
-                self.env._("Satisfied From"),
-                self.env._("Satisfied"),
-                self.env._("Satisfied (%)"),
-            ),
+    @api.model
+    def _xlsx_surveys(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Questionnaires"),
             [
-                (
-                    row["role"],
-                    row["respondents"],
-                    _round(row["mean"]),
-                    row["threshold"],
-                    row["satisfied"],
-                    _round(row["share"]),
-                )
-                for row in report["satisfaction"]
+                (self.env._("Questionnaire"), "survey"),
+                (self.env._("Purpose"), "purpose"),
+                (self.env._("Sent"), "sent"),
+                (self.env._("Answered"), "done"),
+                (self.env._("Response Rate (%)"), _rounded("rate")),
             ],
+            report["surveys"],
         )
 
-        sheet = workbook.create_sheet(self.env._("Before and After")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Item"),
-                self.env._("Code"),
-                self.env._("Pairs of Answers"),
-                self.env._("Baseline Mean"),
-                self.env._("Final Mean"),
-                self.env._("Mean Change"),
-                self.env._("Median Change"),
-                self.env._("Improved"),
-                self.env._("Worsened"),
-                self.env._("Unchanged"),
-                self.env._("W+"),
-                self.env._("W-"),
-                self.env._("p-value"),
-                self.env._("Significant"),
-                self.env._("Test"),
-            ),
+    @api.model
+    def _xlsx_satisfaction(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Satisfaction"),
             [
-                (
-                    item["item"],
-                    item["code"],
-                    item["n"],
-                    *(
-                        (self.env._("hidden: fewer than 3 answers"),) * 4
-                        if item["hidden"]
-                        else (
-                            _round(item["baseline_mean"], 2),
-                            _round(item["final_mean"], 2),
-                            _round(item["change_mean"], 2),
-                            _round(item["change_median"], 2),
-                        )
-                    ),
-                    item["improved"],
-                    item["worsened"],
-                    item["unchanged"],
-                    item["w_plus"],
-                    item["w_minus"],
-                    _round(item["p_value"], 4),
-                    self.env._("yes") if item["significant"] else self.env._("no"),
-                    self.env._("Wilcoxon signed-rank, exact")
-                    if item["method"] == "exact"
-                    else self.env._("Wilcoxon signed-rank, normal approximation"),
-                )
-                for item in report["before_after"]
+                (self.env._("Role"), "role"),
+                (self.env._("Respondents"), "respondents"),
+                (self.env._("Mean Score"), _rounded("mean")),
+                (self.env._("Satisfied From"), "threshold"),
+                (self.env._("Satisfied"), "satisfied"),
+                (self.env._("Satisfied (%)"), _rounded("share")),
             ],
-        )
-        sheet = workbook.create_sheet(self.env._("Before and After by Person")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Participant"),
-                self.env._("Role"),
-                self.env._("Code"),
-                self.env._("Baseline"),
-                self.env._("Final"),
-                self.env._("Change"),
-            ),
-            [
-                (row["person"], row["role"], row["code"], row["baseline"], row["final"], row["change"])
-                for row in report["before_after_rows"]
-            ],
+            report["satisfaction"],
         )
 
-        sheet = workbook.create_sheet(self.env._("SWOT")[:31])
-        self._write_rows(
-            sheet,
+    @api.model
+    def _xlsx_before_after(self, workbook, report):
+        hidden = self.env._("hidden: fewer than 3 answers")
+        yes, no = self.env._("yes"), self.env._("no")
+        exact = self.env._("Wilcoxon signed-rank, exact")
+        approximation = self.env._("Wilcoxon signed-rank, normal approximation")
+        means = [
+            (self.env._("Baseline Mean"), "baseline_mean"),
+            (self.env._("Final Mean"), "final_mean"),
+            (self.env._("Mean Change"), "change_mean"),
+            (self.env._("Median Change"), "change_median"),
+        ]
+        self._xlsx_table(
+            workbook,
+            self.env._("Before and After"),
+            [
+                (self.env._("Item"), "item"),
+                (self.env._("Code"), "code"),
+                (self.env._("Pairs of Answers"), "n"),
+                # Means of confidential items over too few people are not shown.
+                *[
+                    (label, lambda item, key=key: hidden if item["hidden"] else _round(item[key], 2))
+                    for label, key in means
+                ],
+                (self.env._("Improved"), "improved"),
+                (self.env._("Worsened"), "worsened"),
+                (self.env._("Unchanged"), "unchanged"),
+                (self.env._("W+"), "w_plus"),
+                (self.env._("W-"), "w_minus"),
+                (self.env._("p-value"), _rounded("p_value", 4)),
+                (self.env._("Significant"), lambda item: yes if item["significant"] else no),
+                (self.env._("Test"), lambda item: exact if item["method"] == "exact" else approximation),
+            ],
+            report["before_after"],
+        )
+
+    @api.model
+    def _xlsx_before_after_by_person(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Before and After by Person"),
+            [
+                (self.env._("Participant"), "person"),
+                (self.env._("Role"), "role"),
+                (self.env._("Code"), "code"),
+                (self.env._("Baseline"), "baseline"),
+                (self.env._("Final"), "final"),
+                (self.env._("Change"), "change"),
+            ],
+            report["before_after_rows"],
+        )
+
+    @api.model
+    def _xlsx_swot(self, workbook, report):
+        self._xlsx_sheet(
+            workbook,
+            self.env._("SWOT"),
             (self.env._("Quadrant"), self.env._("Statement")),
             [(label, statement) for label, statements in report["swot"] for statement in statements],
         )
 
-        sheet = workbook.create_sheet(self.env._("Awards")[:31])
-        self._write_rows(
-            sheet,
-            (self.env._("Nomination"), self.env._("Recipient"), self.env._("Year"), self.env._("Order")),
-            [(row["nomination"], row["recipient"], row["year"], row["order"]) for row in report["awards"]],
-        )
-
-        sheet = workbook.create_sheet(self.env._("Achievements")[:31])
-        self._write_rows(
-            sheet,
-            (
-                self.env._("Participant"),
-                self.env._("Role"),
-                self.env._("Achievement"),
-                self.env._("Level"),
-                self.env._("Organiser"),
-                self.env._("Document Received"),
-                self.env._("Date"),
-            ),
+    @api.model
+    def _xlsx_awards(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Awards"),
             [
-                (
-                    row["person"],
-                    row["role"],
-                    row["name"],
-                    row["level_code"],
-                    row["organiser"],
-                    row["result"],
-                    row["date"],
-                )
-                for row in report["achievements"]
+                (self.env._("Nomination"), "nomination"),
+                (self.env._("Recipient"), "recipient"),
+                (self.env._("Year"), "year"),
+                (self.env._("Order"), "order"),
             ],
+            report["awards"],
         )
-        stream = io.BytesIO()
-        workbook.save(stream)
-        return stream.getvalue()
 
     @api.model
-    def _write_rows(self, sheet, header, rows):
+    def _xlsx_achievements(self, workbook, report):
+        self._xlsx_table(
+            workbook,
+            self.env._("Achievements"),
+            [
+                (self.env._("Participant"), "person"),
+                (self.env._("Role"), "role"),
+                (self.env._("Achievement"), "name"),
+                (self.env._("Level"), "level_code"),
+                (self.env._("Organiser"), "organiser"),
+                (self.env._("Document Received"), "result"),
+                (self.env._("Date"), "date"),
+            ],
+            report["achievements"],
+        )
+
+    # --- Cells and styles -----------------------------------------------------------------
+
+    @api.model
+    def _xlsx_table(self, workbook, title, columns, records):
+        """A sheet with a header row and a row per record: ``columns`` are (label, value) pairs
+        whose value is a key of the record or a function of the record."""
+        return self._xlsx_sheet(
+            workbook,
+            title,
+            [label for label, _value in columns],
+            [
+                [value(record) if callable(value) else record[value] for _label, value in columns]
+                for record in records
+            ],
+        )
+
+    @api.model
+    def _xlsx_sheet(self, workbook, title, header, rows):
+        """A new sheet named ``title`` (cut to Excel's 31 characters) holding the ``header`` row,
+        when given, and the ``rows``."""
+        sheet = workbook.create_sheet(title[:31])
         if header:
             sheet.append(list(header))
-            for cell in sheet[1]:
-                cell.font = HEADER_FONT
-                cell.fill = HEADER_FILL
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.freeze_panes = "A2"
+            self._style_header(sheet)
         for row in rows:
             sheet.append(list(row))
+        self._fit_columns(sheet)
+        self._format_cells(sheet)
+        return sheet
+
+    @api.model
+    def _style_header(self, sheet):
+        for cell in sheet[1]:
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.alignment = WRAP
+        sheet.freeze_panes = "A2"
+
+    @api.model
+    def _fit_columns(self, sheet):
+        """Each column as wide as its longest value, within 10 to 60 characters."""
         for column in range(1, sheet.max_column + 1):
-            width = max(
-                (len(str(cell.value)) for cell in sheet[get_column_letter(column)] if cell.value), default=8
-            )
-            sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 60)
+            letter = get_column_letter(column)
+            width = max((len(str(cell.value)) for cell in sheet[letter] if cell.value), default=8)
+            sheet.column_dimensions[letter].width = min(max(width + 2, 10), 60)
+
+    @api.model
+    def _format_cells(self, sheet):
+        """Dates in the Russian format; long texts below the first row wrapped."""
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, date):
                     cell.number_format = "DD.MM.YYYY"
                 elif cell.row > 1 and isinstance(cell.value, str) and len(cell.value) > 60:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    cell.alignment = WRAP
 
 
 def _round(value, digits=1):
     return None if value is None else round(value, digits)
+
+
+def _rounded(key, digits=1):
+    """A column value of _xlsx_table: the record's ``key`` rounded to ``digits``."""
+    return lambda record: _round(record[key], digits)
