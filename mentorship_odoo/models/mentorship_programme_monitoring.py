@@ -155,8 +155,8 @@ class MentorshipProgramme(models.Model):
         for form, state, count, mentees in groups:
             row = rows.setdefault(form, {"form": form.name, "counts": dict.fromkeys(states, 0), "mentees": 0})
             row["counts"][state] = count
-            row["mentees"] += mentees or 0
-        table = sorted(rows.values(), key=lambda row: row["form"] or "")
+            row["mentees"] += mentees
+        table = sorted(rows.values(), key=lambda row: row["form"])
         totals = {state: sum(row["counts"][state] for row in table) for state in states}
         return {
             "states": [(state, labels[state]) for state in states],
@@ -177,30 +177,31 @@ class MentorshipProgramme(models.Model):
         states = dict(Participant._fields["state"]._description_selection(self.env))
         return [
             {
-                "role": roles.get(role, role),
-                "source": sources.get(source, source),
-                "state": states.get(state, state),
+                "role": roles[role],
+                "source": sources[source],
+                "state": states[state],
                 "count": count,
             }
             for role, source, state, count in groups
         ]
 
     def _get_meeting_stats(self, date_from=None, date_to=None):
-        """Meetings by state, when the meetings module part is installed."""
+        """Meetings that start in the period, by state."""
         self.ensure_one()
-        if "mentorship.meeting" not in self.env:
-            return None
-        Meeting = self.env["mentorship.meeting"].sudo()
-        if not {"programme_id", "state"} <= set(Meeting._fields):
-            return None
-        domain = [("programme_id", "=", self.id)]
-        if "start" in Meeting._fields:
-            date_from, date_to = self._period_bounds(date_from, date_to)
-            domain += [
-                ("start", ">=", datetime.combine(date_from, time.min)),
-                ("start", "<", datetime.combine(date_to + timedelta(days=1), time.min)),
-            ]
-        counts = dict(Meeting._read_group(domain, ["state"], ["__count"]))
+        date_from, date_to = self._period_bounds(date_from, date_to)
+        counts = dict(
+            self.env["mentorship.meeting"]
+            .sudo()
+            ._read_group(
+                [
+                    ("programme_id", "=", self.id),
+                    ("start", ">=", datetime.combine(date_from, time.min)),
+                    ("start", "<", datetime.combine(date_to + timedelta(days=1), time.min)),
+                ],
+                ["state"],
+                ["__count"],
+            )
+        )
         return {
             "held": counts.get("held", 0),
             "planned": counts.get("planned", 0),
@@ -210,35 +211,26 @@ class MentorshipProgramme(models.Model):
         }
 
     def _get_plan_stats(self):
-        """Plans and their activities by state, when the plans module part is installed."""
+        """Personalised programmes and their activities by state; cancelled ones do not count."""
         self.ensure_one()
-        if "mentorship.plan" not in self.env:
-            return None
-        Plan = self.env["mentorship.plan"].sudo()
-        if not {"programme_id", "state"} <= set(Plan._fields):
-            return None
-        plans = dict(Plan._read_group([("programme_id", "=", self.id)], ["state"], ["__count"]))
-        counted = sum(count for state, count in plans.items() if state != "cancelled")
-        stats = {
-            "plans": counted,
-            "plans_done": plans.get("done", 0),
-            "plan_completion": 100.0 * plans.get("done", 0) / counted if counted else 0.0,
-            "lines": None,
-            "lines_done": None,
-            "line_completion": None,
+        plans = self._count_not_cancelled("mentorship.plan", [("programme_id", "=", self.id)])
+        lines = self._count_not_cancelled("mentorship.plan.line", [("plan_id.programme_id", "=", self.id)])
+        return {
+            "plans": plans["counted"],
+            "plans_done": plans["done"],
+            "plan_completion": plans["completion"],
+            "lines": lines["counted"],
+            "lines_done": lines["done"],
+            "line_completion": lines["completion"],
         }
-        Line = self.env.get("mentorship.plan.line")
-        if Line is not None and {"plan_id", "state"} <= set(Line._fields):
-            lines = dict(
-                Line.sudo()._read_group([("plan_id.programme_id", "=", self.id)], ["state"], ["__count"])
-            )
-            counted_lines = sum(count for state, count in lines.items() if state != "cancelled")
-            stats.update(
-                lines=counted_lines,
-                lines_done=lines.get("done", 0),
-                line_completion=100.0 * lines.get("done", 0) / counted_lines if counted_lines else 0.0,
-            )
-        return stats
+
+    def _count_not_cancelled(self, model, domain):
+        """How many records of ``model`` in ``domain`` are not cancelled, how many of them are
+        done, and that share in per cent."""
+        counts = dict(self.env[model].sudo()._read_group(domain, ["state"], ["__count"]))
+        counted = sum(count for state, count in counts.items() if state != "cancelled")
+        done = counts.get("done", 0)
+        return {"counted": counted, "done": done, "completion": 100.0 * done / counted if counted else 0.0}
 
     def _get_satisfaction_threshold(self, role):
         self.ensure_one()
@@ -305,7 +297,7 @@ class MentorshipProgramme(models.Model):
             summaries.append(
                 {
                     "code": code,
-                    "item": titles.get(max(row["question_id"] for row in item_rows), code),
+                    "item": titles[max(row["question_id"] for row in item_rows)],
                     "n": len(complete),
                     "n_baseline": sum(1 for row in item_rows if row["baseline_value"] is not None),
                     "n_final": sum(1 for row in item_rows if row["final_value"] is not None),
@@ -464,8 +456,8 @@ class MentorshipProgramme(models.Model):
             row["sent"] += count
             if state == "done":
                 row["done"] += count
-        for row in rows.values():
-            row["rate"] = 100.0 * row["done"] / row["sent"] if row["sent"] else 0.0
+        for row in rows.values():  # a row comes from at least one invitation: sent > 0
+            row["rate"] = 100.0 * row["done"] / row["sent"]
         return sorted(rows.values(), key=lambda row: row["survey"])
 
     def _get_remindable_answers(self):
