@@ -327,35 +327,23 @@ class ReportMentorshipMonitoring(models.AbstractModel):
 
     @api.model
     def _xlsx_activity(self, workbook, report):
-        activity = []
-        meetings = report["meetings"]
-        if meetings is not None:
-            activity += [
-                (self.env._("Meetings held"), meetings["held"]),
-                (self.env._("Meetings planned"), meetings["planned"]),
-                (self.env._("Meetings missed"), meetings["missed"]),
-                (self.env._("Meetings cancelled"), meetings["cancelled"]),
-            ]
-        plans = report["plans"]
-        if plans is not None:
-            activity += [
-                (self.env._("Plans"), plans["plans"]),
-                (self.env._("Plans completed"), plans["plans_done"]),
-                (self.env._("Plan completion (%)"), _round(plans["plan_completion"])),
-            ]
-            if plans["lines"] is not None:
-                activity += [
-                    (self.env._("Plan activities"), plans["lines"]),
-                    (self.env._("Activities done"), plans["lines_done"]),
-                    (self.env._("Activity completion (%)"), _round(plans["line_completion"])),
-                ]
-        if not activity:
-            activity = [(self.env._("Meetings and plans are not recorded in this database."),)]
+        meetings, plans = report["meetings"], report["plans"]
         self._xlsx_sheet(
             workbook,
             self.env._("Meetings and Plans"),
             (self.env._("Figure"), self.env._("Value")),
-            activity,
+            [
+                (self.env._("Meetings held"), meetings["held"]),
+                (self.env._("Meetings planned"), meetings["planned"]),
+                (self.env._("Meetings missed"), meetings["missed"]),
+                (self.env._("Meetings cancelled"), meetings["cancelled"]),
+                (self.env._("Plans"), plans["plans"]),
+                (self.env._("Plans completed"), plans["plans_done"]),
+                (self.env._("Plan completion (%)"), _round(plans["plan_completion"])),
+                (self.env._("Plan activities"), plans["lines"]),
+                (self.env._("Activities done"), plans["lines_done"]),
+                (self.env._("Activity completion (%)"), _round(plans["line_completion"])),
+            ],
         )
 
     @api.model
