@@ -1,2 +1,3 @@
 from . import allowance_calculator
+from . import russian_format
 from . import wilcoxon
