@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .mentorship_roadmap_deadline import DEADLINE_KINDS, MONTHS, month_end, programme_year_end
+from ..tools.roadmap_dates import deadline_date
+from .mentorship_roadmap_deadline import DEADLINE_KINDS, MONTHS
 
 ROADMAP_STATES = [
     ("planned", "Planned"),
@@ -123,25 +124,18 @@ class MentorshipRoadmapItem(models.Model):
 
     def _get_deadline(self):
         self.ensure_one()
-        kind = self.deadline_kind
-        if kind in ("exact", "by_date"):
-            return self.date_deadline or False
-        if kind == "month":
-            if self.deadline_month and self.deadline_year:
-                return month_end(self.deadline_year, int(self.deadline_month))
-            return False
-        if kind == "range":
-            return self.date_to or False
-        if kind == "yearly":
-            if not self.deadline_year:
-                return False
-            if self.deadline_month:
-                return month_end(self.deadline_year, int(self.deadline_month))
-            start = self.programme_id.date_start
-            return programme_year_end(start, self.deadline_year) if start else False
-        if kind == "whole_period":
-            return self.programme_id.date_end or False
-        return False  # continuous
+        return (
+            deadline_date(
+                self.deadline_kind,
+                date_deadline=self.date_deadline,
+                month=int(self.deadline_month) if self.deadline_month else None,
+                year=self.deadline_year,
+                date_to=self.date_to,
+                programme_start=self.programme_id.date_start,
+                programme_end=self.programme_id.date_end,
+            )
+            or False
+        )
 
     @api.depends(
         "deadline_kind",
