@@ -49,7 +49,9 @@ class MentorshipPlanLine(models.Model):
     mentor_methods = fields.Text(string="Mentor's Forms and Methods")
     expected_result = fields.Text()
     state = fields.Selection(LINE_STATES, string="Status", default="planned", required=True)
-    date_done = fields.Date(string="Done On", copy=False)
+    date_done = fields.Date(
+        string="Done On", compute="_compute_date_done", store=True, readonly=False, precompute=True
+    )
     evidence_ids = fields.Many2many(
         "ir.attachment",
         "mentorship_plan_line_evidence_rel",
@@ -76,6 +78,14 @@ class MentorshipPlanLine(models.Model):
     def _compute_evidence_count(self):
         for line in self:
             line.evidence_count = len(line.evidence_ids)
+
+    @api.depends("state")
+    def _compute_date_done(self):
+        """The day the activity is marked done (a date given with it, or entered later, is kept);
+        cleared when it is reopened or cancelled."""
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.date_done = (line.date_done or today) if line.state == "done" else False
 
     def _is_overdue_on(self, day):
         self.ensure_one()
@@ -144,10 +154,6 @@ class MentorshipPlanLine(models.Model):
         return lines
 
     def write(self, vals):
-        if vals.get("state") == "done" and "date_done" not in vals:
-            vals = dict(vals, date_done=fields.Date.context_today(self))
-        elif vals.get("state") in ("planned", "in_progress", "cancelled"):
-            vals = dict(vals, date_done=False)
         tracked = [fname for fname in LINE_TRACKED_FIELDS if fname in vals]
         before = {line.id: {fname: line[fname] for fname in tracked} for line in self}
         pairs_before = self.pair_id

@@ -97,7 +97,14 @@ class MentorshipRoadmapItem(models.Model):
         copy=False,
     )
     state = fields.Selection(ROADMAP_STATES, string="Status", default="planned", required=True, tracking=True)
-    date_done = fields.Date(string="Done On", copy=False, tracking=True)
+    date_done = fields.Date(
+        string="Done On",
+        compute="_compute_date_done",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     reminder_deadline = fields.Date(
         copy=False, readonly=True, help="The deadline the responsible persons were last reminded of."
@@ -180,6 +187,14 @@ class MentorshipRoadmapItem(models.Model):
                 text = self.env._("whole period")
             item.deadline_display = f"{text} ({item.deadline_note})" if item.deadline_note else text
 
+    @api.depends("state")
+    def _compute_date_done(self):
+        """The day the item is marked done (a date given with it, or entered later, is kept);
+        cleared when it is reopened."""
+        today = fields.Date.context_today(self)
+        for item in self:
+            item.date_done = (item.date_done or today) if item.state == "done" else False
+
     def _is_overdue_on(self, day):
         self.ensure_one()
         return bool(
@@ -234,13 +249,6 @@ class MentorshipRoadmapItem(models.Model):
                 )
 
     # --- Workflow -----------------------------------------------------------------------------
-
-    def write(self, vals):
-        if vals.get("state") == "done" and "date_done" not in vals:
-            vals = dict(vals, date_done=fields.Date.context_today(self))
-        elif vals.get("state") in ("planned", "in_progress"):
-            vals = dict(vals, date_done=False)
-        return super().write(vals)
 
     def action_start(self):
         if any(item.state != "planned" for item in self):
