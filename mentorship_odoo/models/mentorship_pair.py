@@ -98,6 +98,9 @@ class MentorshipPair(models.Model):
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="Planned End", required=True, tracking=True)
     date_closed = fields.Date(string="Ended On", readonly=True, copy=False, tracking=True)
+    # Whether a pair ever worked (a draft called off never did): its people are former participants
+    # once it ends or goes back to draft.
+    date_activated = fields.Date(string="Activated On", readonly=True, copy=False)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -446,8 +449,10 @@ class MentorshipPair(models.Model):
                     )
                 )
             pair._check_capacity()
+        self.filtered(lambda pair: not pair.date_activated).write(
+            {"date_activated": fields.Date.context_today(self)}
+        )
         self.write({"state": "active"})
-        (self.mentor_id | self.mentee_ids)._sync_state_from_pairs()
         return True
 
     def action_done(self):
@@ -457,7 +462,6 @@ class MentorshipPair(models.Model):
                     self.env._("Only an active pair can be completed (%(pair)s).", pair=pair.name)
                 )
         self.write({"state": "done", "date_closed": fields.Date.context_today(self)})
-        (self.mentor_id | self.mentee_ids)._sync_state_from_pairs()
         return True
 
     def _terminate(self, initiator, reason, date):
@@ -485,7 +489,6 @@ class MentorshipPair(models.Model):
                 "date_closed": date,
             }
         )
-        (self.mentor_id | self.mentee_ids)._sync_state_from_pairs()
 
     def _replace_mentor(self, new_mentor, date, reason):
         """End this pair on ``date`` and start a linked pair with ``new_mentor`` the next day."""
@@ -537,7 +540,6 @@ class MentorshipPair(models.Model):
         if any(pair.state != "active" for pair in self):
             raise UserError(self.env._("Only an active pair can go back to draft."))
         self.write({"state": "draft"})
-        (self.mentor_id | self.mentee_ids)._sync_state_from_pairs()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

@@ -73,7 +73,8 @@ class MentorshipParticipant(models.Model):
         ],
         default="candidate",
         required=True,
-        readonly=True,
+        compute="_compute_state",
+        store=True,
         copy=False,
         tracking=True,
     )
@@ -152,6 +153,28 @@ class MentorshipParticipant(models.Model):
             else:
                 participant.source = participant.source or "staff"
 
+    @api.depends(
+        "mentor_pair_ids.state",
+        "mentor_pair_ids.date_activated",
+        "mentee_pair_ids.state",
+        "mentee_pair_ids.date_activated",
+    )
+    def _compute_state(self):
+        """Active while in an active pair; former once none of their pairs is active but one was.
+        The states before pairing are the curator's decisions (the actions write them) and stay.
+        The stored state may not have been recomputed between two changes of a pair (activated,
+        then completed in one transaction), hence "was active" is read from the pairs."""
+        for participant in self:
+            pairs = participant.mentor_pair_ids | participant.mentee_pair_ids
+            if any(pair.state == "active" for pair in pairs):
+                participant.state = "active"
+            elif participant.state == "active" or (
+                participant.state == "approved" and any(pairs.mapped("date_activated"))
+            ):
+                participant.state = "former"
+            else:
+                participant.state = participant.state or "candidate"
+
     @api.depends("mentor_pair_ids", "mentee_pair_ids")
     def _compute_pair_count(self):
         for participant in self:
@@ -222,16 +245,6 @@ class MentorshipParticipant(models.Model):
         if any(participant.state not in ("rejected", "approved") for participant in self):
             raise UserError(self.env._("Only approved or rejected participants can go back to candidates."))
         self.write({"state": "candidate"})
-
-    def _sync_state_from_pairs(self):
-        """Active while in an active pair; former once all their pairs have ended."""
-        for participant in self:
-            pairs = participant.mentor_pair_ids | participant.mentee_pair_ids
-            if any(pair.state == "active" for pair in pairs):
-                if participant.state != "active":
-                    participant.state = "active"
-            elif participant.state == "active":
-                participant.state = "former"
 
     def action_open_pairs(self):
         self.ensure_one()
