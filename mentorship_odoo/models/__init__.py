@@ -26,7 +26,6 @@ from . import res_config_settings
 from . import res_company
 from . import mentorship_document_type
 from . import mentorship_document
-from . import mentorship_report_helper
 from . import ir_actions_report
 from . import ir_attachment
 from . import mentorship_allowance_policy

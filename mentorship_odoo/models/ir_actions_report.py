@@ -29,12 +29,6 @@ class IrActionsReport(models.Model):
         report = self._get_report(report_ref)
         return bool(report) and report.report_name.startswith("mentorship_odoo.")
 
-    def _get_rendering_context(self, report, docids, data):
-        values = super()._get_rendering_context(report, docids, data)
-        if report.report_name.startswith("mentorship_odoo.report_"):
-            values = self.env["mentorship.report.helper"]._prepare_rendering_values(report, values)
-        return values
-
     @api.model
     def _run_wkhtmltopdf(
         self,

@@ -409,11 +409,10 @@ class MentorshipDocument(models.Model):
 
     def action_register(self):
         """Give each draft its number, render and store its PDF, and freeze it."""
-        helper = self.env["mentorship.report.helper"]
         for document in self:
             if document.state != "draft":
                 raise UserError(self.env._("%(name)s is already registered.", name=document.display_name))
-            helper._check_printable(document.type_id, document._get_subject_records())
+            document.type_id._check_printable(document._get_subject_records())
         for document in self.sorted(lambda doc: (doc.date, doc.id)):
             number = document.type_id._next_number(document.company_id, document.date)
             document.write(

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 SUBJECT_MODELS = [
     ("mentorship.programme", "Programme"),
@@ -89,6 +90,98 @@ class MentorshipDocumentType(models.Model):
         """The models this type can be printed from (the models of its print actions)."""
         self.ensure_one()
         return self.report_ids.mapped("model")
+
+    # --- Printing: who may print, what a type applies to, how records split into documents ---
+
+    def _get_print_units(self, records):
+        """Split the printed records into documents: one per record, per programme or one for
+        all, as the type's grouping says."""
+        self.ensure_one()
+        if self.grouping == "all":
+            return [records]
+        if self.grouping == "programme" and records._name != "mentorship.programme":
+            return [
+                records.filtered(lambda rec, p=programme: rec.programme_id == p)
+                for programme in records.programme_id
+            ]
+        return list(records)
+
+    def _check_print_access(self, records, user):
+        """Beyond record rules: an agreement with a mentor's pay is printed by ``user`` only
+        when they are that mentor, a curator or a payroll officer."""
+        self.ensure_one()
+        if self.code != "agreement_employment" or (
+            user.has_group("mentorship_odoo.group_mentorship_curator")
+            or user.has_group("mentorship_odoo.group_mentorship_payroll")
+        ):
+            return
+        pairs = records if records._name == "mentorship.pair" else records.browse()
+        if any(pair.sudo().mentor_user_id != user for pair in pairs):
+            raise AccessError(
+                self.env._("Only the mentor and the curators may print the mentor's supplementary agreement.")
+            )
+
+    def _check_printable(self, records):
+        """Raise a UserError naming the record when this type does not apply to ``records``
+        (one document's records): each type with conditions has a ``_check_printable_<code>``."""
+        self.ensure_one()
+        check = getattr(self, f"_check_printable_{self.code}", None)
+        if check:
+            check(records)
+
+    def _check_printable_agreement_employment(self, pairs):
+        for pair in pairs:
+            if not pair.mentor_id.employee_id:
+                raise UserError(
+                    self.env._(
+                        "The mentor of %(pair)s is not an employee: a supplementary agreement to an "
+                        "employment contract is made only with employee mentors.",
+                        pair=pair.name,
+                    )
+                )
+
+    def _check_printable_order_termination(self, pairs):
+        for pair in pairs:
+            if pair.state != "terminated":
+                raise UserError(
+                    self.env._(
+                        "Pair %(pair)s has not been terminated early: terminate it first.", pair=pair.name
+                    )
+                )
+
+    def _check_printable_consent_personal_data(self, records):
+        for record in records:
+            if record._name == "mentorship.consent" and record.consent_type != "personal_data":
+                raise UserError(
+                    self.env._(
+                        "%(consent)s is not a consent to personal-data processing.",
+                        consent=record.display_name,
+                    )
+                )
+
+    def _check_printable_order_pairs(self, records):
+        if records._name == "mentorship.programme":
+            for programme in records:
+                if not self._get_order_pairs(programme):
+                    raise UserError(
+                        self.env._(
+                            "Programme «%(programme)s» has no pairs or groups to list in the order.",
+                            programme=programme.name,
+                        )
+                    )
+
+    @api.model
+    def _get_order_pairs(self, records, document=None):
+        """The pairs and groups an order fixing pairs lists: those chosen on the register entry,
+        the printed pairs, or the running and planned pairs of the printed programme; sorted by
+        mentor."""
+        if document and document.pair_ids:
+            pairs = document.pair_ids
+        elif records._name == "mentorship.pair":
+            pairs = records
+        else:
+            pairs = records.pair_ids.filtered(lambda pair: pair.state in ("draft", "active"))
+        return pairs.sorted(lambda pair: (pair.mentor_id.name or "", pair.date_start, pair.id))
 
     # --- Numbering: one sequence per type and company, restarting every year ------------------
 

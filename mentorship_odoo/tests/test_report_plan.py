@@ -3,6 +3,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError
 
+from ..reports.mentorship_document_report import selection_label
 from .common_documents import DocumentCase
 
 REPORT = "mentorship_odoo.action_report_personalised_programme"
@@ -117,9 +118,7 @@ class TestReportPersonalisedProgramme(DocumentCase):
         flat = self.flat(text)
         lang = self.company._get_mentorship_document_lang()
         mentor_column = self.plan_t.member_ids.filtered(lambda m: m.role == "mentor").with_context(lang=lang)
-        category = self.env["mentorship.report.helper"]._selection_label(
-            mentor_column, "qualification_category"
-        )
+        category = selection_label(mentor_column, "qualification_category")
         self.assertTrue(category)
         self.assertIn(category, flat)
         # The experience of the mentee (2 full years on the start of the programme).

@@ -3,65 +3,8 @@ from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase
 
 from .common_documents import DocumentCase
-
-
-class TestRussianFormatting(TransactionCase):
-    """The helpers that write dates, names and amounts the Russian way."""
-
-    def setUp(self):
-        super().setUp()
-        self.h = self.env["mentorship.report.helper"]
-
-    def test_dates(self):
-        self.assertEqual(self.h._date(date(2022, 9, 6)), "«06» сентября 2022 г.")
-        self.assertEqual(self.h._date(date(2026, 5, 31)), "«31» мая 2026 г.")
-        self.assertEqual(self.h._date(False), "«___» ____________ 20___ г.")
-        self.assertEqual(
-            self.h._period(date(2025, 10, 1), date(2026, 1, 31)),
-            "с «01» октября 2025 г. по «31» января 2026 г.",
-        )
-        self.assertEqual(self.h._date_short(date(2025, 3, 1)), "01.03.2025")
-        self.assertEqual(self.h._dot(self.h._date(date(2025, 3, 1))), "«01» марта 2025 г.")
-        self.assertEqual(self.h._dot("в неделю"), "в неделю.")
-
-    def test_initials(self):
-        self.assertEqual(self.h._initials("Скоробогатов Андрей Викторович"), "Скоробогатов А.В.")
-        self.assertEqual(self.h._initials("  Скоробогатов   Андрей  Викторович "), "Скоробогатов А.В.")
-        self.assertEqual(
-            self.h._initials("Скоробогатов Андрей Викторович", surname_last=True), "А.В. Скоробогатов"
-        )
-        self.assertEqual(self.h._initials("Иванова Анна-Мария Петровна"), "Иванова А.-М.П.")
-        self.assertEqual(self.h._initials("Ли Мин"), "Ли М.")
-        self.assertEqual(self.h._initials("Петрова-Водкина ольга игоревна"), "Петрова-Водкина О.И.")
-        self.assertEqual(self.h._initials("Мамедов Рашид Ибрагим оглы"), "Мамедов Р.И.")
-        self.assertEqual(self.h._initials("Платон"), "Платон")
-        self.assertEqual(self.h._initials(False), "")
-
-    def test_gender_from_patronymic(self):
-        self.assertEqual(self.h._g("Соколова Елена Андреевна", "именуемый", "именуемая"), "именуемая")
-        self.assertEqual(self.h._g("Ковалёв Сергей Николаевич", "именуемый", "именуемая"), "именуемый")
-        self.assertEqual(self.h._g("Ли Мин", "именуемый", "именуемая"), "именуемый (именуемая)")
-        self.assertEqual(self.h._gender("Мамедов Рашид Ибрагим оглы"), "m")
-        self.assertEqual(self.h._gender("Алиева Лейла Ибрагим кызы"), "f")
-
-    def test_amounts_and_percentages_in_words(self):
-        rub = self.env.ref("base.RUB")
-        self.assertEqual(self.h._money_words(6000, rub), "6 000,00 (шесть тысяч) руб. 00 коп.")
-        self.assertEqual(
-            self.h._money_words(12345.67, rub), "12 345,67 (двенадцать тысяч триста сорок пять) руб. 67 коп."
-        )
-        self.assertEqual(self.h._money_words(1, rub), "1,00 (один) руб. 00 коп.")
-        self.assertEqual(self.h._percent_words(15), "15 (пятнадцать) %")
-        self.assertEqual(self.h._percent_words(12.5), "12,5 (двенадцать целых пять десятых) %")
-        self.assertEqual(self.h._percent_words(21.25), "21,25 (двадцать одна целая двадцать пять сотых) %")
-        self.assertEqual(self.h._copies_words(4), "в четырёх экземплярах")
-
-    def test_positions_in_running_text(self):
-        self.assertEqual(self.h._lower_first("Преподаватель математики"), "преподаватель математики")
-        self.assertEqual(self.h._lower_first("ООО «Кузбассуголь»"), "ООО «Кузбассуголь»")
 
 
 class TestReportRender(DocumentCase):
@@ -141,8 +84,8 @@ class TestReportRender(DocumentCase):
                 "documents": "Анкеты",
             },
         ]
-        helper_class = type(self.env["mentorship.report.helper"])
-        with patch.object(helper_class, "_roadmap_rows", lambda helper, programme: rows):
+        report_class = type(self.env["report.mentorship_odoo.report_order_programme"])
+        with patch.object(report_class, "_get_roadmap_rows", lambda report, programme: rows):
             pdf = self.render_pdf(
                 "mentorship_odoo.action_report_order_programme", self.programme, name="road_map"
             )

@@ -47,7 +47,6 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
         self.ensure_one()
         doc_type = self.type_id
         subject_models = doc_type._get_subject_models()
-        helper = self.env["mentorship.report.helper"]
         units, skipped = [], []
         if "mentorship.programme" in subject_models:
             units = [self.programme_id]
@@ -67,7 +66,7 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
         printable = []
         for unit in units:
             try:
-                helper._check_printable(doc_type, unit)
+                doc_type._check_printable(unit)
             except UserError as error:
                 skipped.append(str(error.args[0]))
             else:
