@@ -23,6 +23,7 @@ from . import test_plan
 from . import test_plan_access
 from . import test_plan_views
 from . import test_programme
+from . import test_report_models
 from . import test_report_page_breaks
 from . import test_report_plan
 from . import test_report_render
