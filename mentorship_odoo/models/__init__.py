@@ -9,6 +9,7 @@ from . import mentorship_participant
 from . import mentorship_consent
 from . import mentorship_pair
 from . import mentorship_mentee_access_mixin
+from . import mentorship_frozen_mixin
 from . import mentorship_plan_direction
 from . import mentorship_plan
 from . import mentorship_plan_member

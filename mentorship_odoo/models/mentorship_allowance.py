@@ -41,7 +41,7 @@ class MentorshipAllowance(models.Model):
 
     _name = "mentorship.allowance"
     _description = "Mentor Allowance Accrual"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mentorship.frozen.mixin"]
     _order = "month desc, employee_id, id"
     _check_company_auto = True
 
@@ -146,40 +146,23 @@ class MentorshipAllowance(models.Model):
         user = self.env.user
         return self.env.su or user.has_groups(AMOUNT_GROUPS)
 
-    # --- locking --------------------------------------------------------------------------
+    # --- locking (mentorship.frozen.mixin) ------------------------------------------------
 
     @api.model
-    def _locked_writable_fields(self):
+    def _frozen_writable_fields(self):
         """Fields that may still change once an accrual has left the draft state."""
-        return {"state", "cancel_reason", "export_ids"}
+        return super()._frozen_writable_fields() | {"state", "cancel_reason", "export_ids"}
 
-    def write(self, vals):
-        self.check_access("write")  # access rights first: a mentor gets "access denied", not "locked"
-        locked = self.filtered(lambda allowance: allowance.state != "draft")
-        if locked:
-            allowed = self._locked_writable_fields()
-            forbidden = [
-                name
-                for name in vals
-                if name not in allowed and not name.startswith(("message_", "activity_", "website_message"))
-            ]
-            if forbidden:
-                raise UserError(
-                    self.env._(
-                        "Accrual %(accrual)s is %(state)s and cannot change: a later difference is "
-                        "paid or recovered by an adjustment line in the next open month.",
-                        accrual=locked[0].name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                    )
-                )
-        return super().write(vals)
+    def _frozen_write_message(self, frozen):
+        return self.env._(
+            "Accrual %(accrual)s is %(state)s and cannot change: a later difference is "
+            "paid or recovered by an adjustment line in the next open month.",
+            accrual=frozen[0].name,
+            state=dict(self._fields["state"]._description_selection(self.env))[frozen[0].state],
+        )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(allowance.state != "draft" for allowance in self):
-            raise UserError(
-                self.env._("Only draft accruals can be deleted: cancel the others with a reason.")
-            )
+    def _frozen_unlink_message(self, frozen):
+        return self.env._("Only draft accruals can be deleted: cancel the others with a reason.")
 
     # --- actions --------------------------------------------------------------------------
 
@@ -191,7 +174,7 @@ class MentorshipAllowance(models.Model):
 
     def action_confirm(self):
         self._check_payroll_officer()
-        not_draft = self.filtered(lambda allowance: allowance.state != "draft")
+        not_draft = self._frozen_records()
         if not_draft:
             raise UserError(
                 self.env._(
@@ -322,7 +305,7 @@ class MentorshipAllowance(models.Model):
         if employee_ids is not None:
             domain.append(("employee_id", "in", employee_ids))
         existing = Allowance.search(domain)
-        locked_employees = set(existing.filtered(lambda a: a.state != "draft").employee_id.ids)
+        locked_employees = set(existing._frozen_records().employee_id.ids)
         drafts = existing.filtered(lambda a: a.state == "draft")
         computed = AllowanceCalculator(self.env, company, first, employee_ids).compute()
         adjustments = self._compute_adjustments(company, first, employee_ids, locked_employees, drafts)

@@ -19,7 +19,7 @@ class MentorshipAllowanceExport(models.Model):
 
     _name = "mentorship.allowance.export"
     _description = "Mentor Allowance Export for 1C"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mentorship.frozen.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -107,22 +107,27 @@ class MentorshipAllowanceExport(models.Model):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         return super().create(vals_list)
 
-    def write(self, vals):
-        """A finished export never changes (only the chatter may set its main attachment). A draft
-        one is finished by `action_export` alone, in the one write that stores its file with the
-        state: setting the state without a file is refused."""
-        if any(export.state == "done" for export in self) and set(vals) - {"message_main_attachment_id"}:
-            raise UserError(self.env._("A finished export cannot change: make a re-export instead."))
+    # --- locking (mentorship.frozen.mixin): a finished export never changes (only the chatter,
+    # which may set its main attachment).
+
+    def _frozen_write_message(self, frozen):
+        return self.env._("A finished export cannot change: make a re-export instead.")
+
+    def _frozen_unlink_message(self, frozen):
+        return self.env._("A finished export is kept as a record of what was sent to 1C.")
+
+    def _check_write(self, vals):
+        """A draft is finished by `action_export` alone, in the one write that stores its file with
+        the state: setting the state without a file is refused."""
+        result = super()._check_write(vals)
         if vals.get("state", "draft") != "draft" and not vals.get("attachment_id"):
             raise UserError(self.env._("An export is finished by exporting it, which writes its file."))
+        return result
+
+    def write(self, vals):
         if vals.get("month"):
             vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(export.state == "done" for export in self):
-            raise UserError(self.env._("A finished export is kept as a record of what was sent to 1C."))
 
     # --- file --------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ class MentorshipAllowanceLine(models.Model):
     """One pair's allowance in a month's accrual, or an adjustment of an earlier month."""
 
     _name = "mentorship.allowance.line"
+    _inherit = ["mentorship.frozen.mixin"]
     _description = "Mentor Allowance Line"
     _order = "allowance_id, is_adjustment, corrected_month, pair_id, id"
     _check_company_auto = True
@@ -126,22 +127,19 @@ class MentorshipAllowanceLine(models.Model):
     def create(self, vals_list):
         allowance_ids = {vals.get("allowance_id") for vals in vals_list}
         allowances = self.env["mentorship.allowance"].browse([aid for aid in allowance_ids if aid])
-        if any(allowance.state != "draft" for allowance in allowances):
+        if allowances._frozen_records():
             raise UserError(self.env._("Lines can be added to draft accruals only."))
         return super().create(vals_list)
 
-    def write(self, vals):
-        if any(line.allowance_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._(
-                    "The lines of a confirmed accrual never change: later differences become "
-                    "adjustment lines in the next open month."
-                )
-            )
-        return super().write(vals)
+    # --- locking (mentorship.frozen.mixin): a line is frozen with its accrual (its state is the
+    # accrual's), and none of its fields stays writable.
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        # Deleting a draft accrual deletes its lines (cascade) without calling this.
-        if any(line.allowance_id.state != "draft" for line in self):
-            raise UserError(self.env._("Lines of a confirmed accrual cannot be deleted."))
+    def _frozen_write_message(self, frozen):
+        return self.env._(
+            "The lines of a confirmed accrual never change: later differences become "
+            "adjustment lines in the next open month."
+        )
+
+    def _frozen_unlink_message(self, frozen):
+        # Deleting a draft accrual deletes its lines (cascade) without asking this.
+        return self.env._("Lines of a confirmed accrual cannot be deleted.")

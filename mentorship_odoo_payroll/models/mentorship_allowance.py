@@ -9,5 +9,6 @@ class MentorshipAllowance(models.Model):
     )
 
     @api.model
-    def _locked_writable_fields(self):
-        return super()._locked_writable_fields() | {"payslip_id"}
+    def _frozen_writable_fields(self):
+        # Payroll links the payslip that paid an accrual when it marks it paid.
+        return super()._frozen_writable_fields() | {"payslip_id"}
