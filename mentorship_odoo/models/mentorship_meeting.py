@@ -189,11 +189,9 @@ class MentorshipMeeting(models.Model):
         meetings = super().create(vals_list)
         if not self.env.context.get("mentorship_skip_event_sync"):
             meetings._sync_calendar_events()
-        meetings.pair_id._recompute_health()
         return meetings
 
     def write(self, vals):
-        pairs_before = self.pair_id
         if {"start", "duration"} & set(vals) and not self.env.context.get("mentorship_skip_event_sync"):
             # A joint meeting moves for every pair that shares its calendar event (sudo: those pairs
             # may be out of the user's sight; only curators may move it, checked below).
@@ -215,8 +213,6 @@ class MentorshipMeeting(models.Model):
         res = super().write(vals)
         if EVENT_FIELDS & set(vals) and not self.env.context.get("mentorship_skip_event_sync"):
             self._sync_calendar_events()
-        if {"state", "start", "pair_id"} & set(vals):
-            (pairs_before | self.pair_id)._recompute_health()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -230,14 +226,12 @@ class MentorshipMeeting(models.Model):
             )
 
     def unlink(self):
-        pairs = self.pair_id
         events = self.calendar_event_id
         res = super().unlink()
         # sudo: other pairs' meetings may still use a joint event the user cannot see.
         remaining = self.sudo().search([("calendar_event_id", "in", events.ids)])
         (events - remaining.calendar_event_id).unlink()
         remaining._sync_calendar_events()  # a joint event loses the attendees of the deleted meetings
-        pairs._recompute_health()
         return res
 
     # --- Actions ------------------------------------------------------------------------------

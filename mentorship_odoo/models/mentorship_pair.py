@@ -15,14 +15,14 @@ HEALTH_STATES = [
     ("needs_attention", "Needs Attention"),
     ("at_risk", "At Risk"),
 ]
-HEALTH_FIELDS = [
-    "last_meeting_date",
-    "days_since_last_meeting",
-    "missed_meeting_count",
-    "overdue_activity_count",
-    "health",
-    "health_rank",
-]
+# The fields of _compute_health: what the daily scheduled action refreshes, as they depend on today.
+HEALTH_FIELDS = ["days_since_last_meeting", "overdue_activity_count", "health", "health_rank"]
+# What the health statement reads, flushed before it runs.
+HEALTH_INPUTS = {
+    "mentorship.pair": ["state", "date_start", "last_meeting_date", "missed_meeting_count"],
+    "mentorship.plan": ["state"],
+    "mentorship.plan.line": ["pair_id", "plan_id", "state", "date_deadline"],
+}
 # Thresholds of pair health: system parameters (Settings > Mentoring) and their defaults.
 # A threshold of 0 is not used.
 HEALTH_PARAMS = {
@@ -143,26 +143,34 @@ class MentorshipPair(models.Model):
     plan_id = fields.Many2one("mentorship.plan", compute="_compute_plan_id", string="Personalised Programme")
     meeting_ids = fields.One2many("mentorship.meeting", "pair_id", string="Meetings")
     meeting_count = fields.Integer(compute="_compute_meeting_count")
-    # Health: stored so that it can be filtered and grouped; written by _recompute_health() only.
-    last_meeting_date = fields.Date(string="Last Held Meeting", readonly=True, copy=False)
+    # Health: stored so that pairs can be filtered, grouped and sorted by it. The meeting figures
+    # follow the meetings; the rest also depends on today, which the daily scheduled action
+    # brings forward (_cron_recompute_health).
+    last_meeting_date = fields.Date(string="Last Held Meeting", compute="_compute_meeting_stats", store=True)
+    missed_meeting_count = fields.Integer(
+        string="Missed Meetings", compute="_compute_meeting_stats", store=True
+    )
     days_since_last_meeting = fields.Integer(
-        readonly=True,
-        copy=False,
+        compute="_compute_health",
+        store=True,
         help="Days since the last held meeting (since the start when none was held yet), for active pairs.",
     )
-    missed_meeting_count = fields.Integer(string="Missed Meetings", readonly=True, copy=False)
-    overdue_activity_count = fields.Integer(string="Overdue Plan Activities", readonly=True, copy=False)
+    overdue_activity_count = fields.Integer(
+        string="Overdue Plan Activities", compute="_compute_health", store=True
+    )
     health = fields.Selection(
         HEALTH_STATES,
-        readonly=True,
-        copy=False,
+        compute="_compute_health",
+        store=True,
         index=True,
         group_expand=True,
         help="For active pairs, from the days since the last held meeting, the missed meetings and the "
         "overdue activities of the personalised programme, against the thresholds in the settings.",
     )
     health_rank = fields.Integer(
-        readonly=True, copy=False, help="3 at risk, 2 needs attention, 1 on track, 0 not active: for sorting."
+        compute="_compute_health",
+        store=True,
+        help="3 at risk, 2 needs attention, 1 on track, 0 not active: for sorting.",
     )
 
     @api.depends("plan_ids")
@@ -207,12 +215,6 @@ class MentorshipPair(models.Model):
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("mentorship.pair") or "/"
         return super().create(vals_list)
-
-    def write(self, vals):
-        res = super().write(vals)
-        if {"state", "date_start"} & set(vals):
-            self._recompute_health()
-        return res
 
     @api.onchange("form_id")
     def _onchange_form_id(self):
@@ -598,27 +600,93 @@ class MentorshipPair(models.Model):
                 thresholds[key] = default
         return thresholds
 
-    def _recompute_health(self):
-        """Recompute the health of these pairs in one statement (set-based: the cost does not
-        grow with per-pair queries). Called by the triggers (meetings, plan activities, pair
-        state) and, for all pairs, by the daily scheduled action."""
-        if not self:
-            return 0
-        return self._update_health(SQL("pr.id = ANY(%s)", list(self.ids)))
+    @api.depends("meeting_ids.state", "meeting_ids.start")
+    def _compute_meeting_stats(self):
+        groups = self.env["mentorship.meeting"]._read_group(
+            [("pair_id", "in", self._origin.ids), ("state", "in", ("held", "missed"))],
+            ["pair_id", "state"],
+            ["start:max", "__count"],
+        )
+        last_held = {pair: start.date() for pair, state, start, _count in groups if state == "held"}
+        missed = {pair: count for pair, state, _start, count in groups if state == "missed"}
+        for pair in self:
+            pair.last_meeting_date = last_held.get(pair._origin, False)
+            pair.missed_meeting_count = missed.get(pair._origin, 0)
+
+    @api.depends(
+        "state",
+        "date_start",
+        "last_meeting_date",
+        "missed_meeting_count",
+        "plan_ids.state",
+        "plan_ids.line_ids.state",
+        "plan_ids.line_ids.date_deadline",
+    )
+    def _compute_health(self):
+        """Run the statement of the daily refresh for the batch, so that the rule has one
+        definition (and one query, however many pairs changed)."""
+        values = {}
+        if self._origin:
+            self._flush_health_inputs()
+            self.env.cr.execute(self._get_health_query(SQL("pr.id = ANY(%s)", self._origin.ids)))
+            values = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for pair in self:
+            # A pair not saved yet is a draft: no meetings, no health.
+            days, overdue, health, rank = values.get(pair._origin.id, (0, 0, False, 0))
+            pair.days_since_last_meeting = days
+            pair.overdue_activity_count = overdue
+            pair.health = health
+            pair.health_rank = rank
 
     @api.model
     def _cron_recompute_health(self):
-        return self._update_health(SQL("TRUE"))
+        """Daily: bring the days since the last meeting and the overdue activities (and the health
+        they give) of every pair forward to today; also after the thresholds change. Everything
+        else keeps itself up to date through the dependencies of the fields."""
+        return self._refresh_health(SQL("TRUE"))
+
+    def _recompute_health(self):
+        """The daily refresh for these pairs only: the same single statement."""
+        if not self:
+            return 0
+        return self._refresh_health(SQL("pr.id = ANY(%s)", self.ids))
 
     @api.model
-    def _update_health(self, pair_filter):
-        for model, fnames in (
-            ("mentorship.pair", ["state", "date_start"]),
-            ("mentorship.meeting", ["pair_id", "state", "start"]),
-            ("mentorship.plan", ["state"]),
-            ("mentorship.plan.line", ["pair_id", "plan_id", "state", "date_deadline"]),
-        ):
+    def _refresh_health(self, pair_filter):
+        """Write the health of the pairs matching ``pair_filter`` where it changed, in one
+        set-based statement (10,000 pairs would take hundreds of ORM writes); returns the number
+        of pairs written."""
+        self._flush_health_inputs()
+        self.env["mentorship.pair"].flush_model(HEALTH_FIELDS)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE mentorship_pair AS p
+                   SET days_since_last_meeting = h.days,
+                       overdue_activity_count = h.overdue,
+                       health = h.health,
+                       health_rank = h.health_rank
+                  FROM (%s) AS h
+                 WHERE p.id = h.id
+                   AND (p.days_since_last_meeting, p.overdue_activity_count, p.health, p.health_rank)
+                       IS DISTINCT FROM (h.days, h.overdue, h.health::varchar, h.health_rank)
+                """,
+                self._get_health_query(pair_filter),
+            )
+        )
+        updated = self.env.cr.rowcount
+        self.env["mentorship.pair"].invalidate_model(HEALTH_FIELDS, flush=False)
+        return updated
+
+    @api.model
+    def _flush_health_inputs(self):
+        for model, fnames in HEALTH_INPUTS.items():
             self.env[model].flush_model(fnames)
+
+    @api.model
+    def _get_health_query(self, pair_filter):
+        """SELECT id, days, overdue, health, health_rank of the pairs matching ``pair_filter``
+        (on alias ``pr``), from their stored meeting figures and their plan activities today."""
         today = fields.Date.context_today(self)
         t = self._get_health_thresholds()
 
@@ -637,68 +705,41 @@ class MentorshipPair(models.Model):
             over("missed", "attention_missed"),
             over("overdue", "attention_overdue"),
         )
-        query = SQL(
+        return SQL(
             """
-            UPDATE mentorship_pair AS p
-               SET last_meeting_date = agg.last_held,
-                   days_since_last_meeting = agg.days,
-                   missed_meeting_count = agg.missed,
-                   overdue_activity_count = agg.overdue,
-                   health = agg.health,
-                   health_rank = agg.health_rank
+            SELECT s.id, s.days, s.overdue,
+                   CASE WHEN s.state != 'active' THEN NULL
+                        WHEN %(at_risk)s THEN 'at_risk'
+                        WHEN %(attention)s THEN 'needs_attention'
+                        ELSE 'on_track' END AS health,
+                   CASE WHEN s.state != 'active' THEN 0
+                        WHEN %(at_risk)s THEN 3
+                        WHEN %(attention)s THEN 2
+                        ELSE 1 END AS health_rank
               FROM (
-                SELECT s.id, s.last_held, s.days, s.missed, s.overdue,
-                       CASE WHEN s.state != 'active' THEN NULL
-                            WHEN %(at_risk)s THEN 'at_risk'
-                            WHEN %(attention)s THEN 'needs_attention'
-                            ELSE 'on_track' END AS health,
-                       CASE WHEN s.state != 'active' THEN 0
-                            WHEN %(at_risk)s THEN 3
-                            WHEN %(attention)s THEN 2
-                            ELSE 1 END AS health_rank
-                  FROM (
-                    SELECT pr.id, pr.state, m.last_held,
-                           CASE WHEN pr.state = 'active'
-                                THEN GREATEST(%(today)s::date - COALESCE(m.last_held, pr.date_start), 0)
-                                ELSE 0 END AS days,
-                           COALESCE(m.missed, 0) AS missed,
-                           COALESCE(l.overdue, 0) AS overdue
-                      FROM mentorship_pair pr
-                      LEFT JOIN (
-                            SELECT mt.pair_id,
-                                   MAX(mt.start::date) FILTER (WHERE mt.state = 'held') AS last_held,
-                                   COUNT(*) FILTER (WHERE mt.state = 'missed') AS missed
-                              FROM mentorship_meeting mt
-                              JOIN mentorship_pair pr ON pr.id = mt.pair_id
-                             WHERE mt.state IN ('held', 'missed') AND %(pair_filter)s
-                             GROUP BY mt.pair_id
-                           ) m ON m.pair_id = pr.id
-                      LEFT JOIN (
-                            SELECT line.pair_id, COUNT(*) AS overdue
-                              FROM mentorship_plan_line line
-                              JOIN mentorship_plan plan ON plan.id = line.plan_id
-                              JOIN mentorship_pair pr ON pr.id = line.pair_id
-                             WHERE line.state IN ('planned', 'in_progress')
-                               AND line.date_deadline < %(today)s
-                               AND plan.state IN ('draft', 'active')
-                               AND %(pair_filter)s
-                             GROUP BY line.pair_id
-                           ) l ON l.pair_id = pr.id
-                     WHERE %(pair_filter)s
-                  ) s
-              ) agg
-             WHERE p.id = agg.id
-               AND (p.last_meeting_date, p.days_since_last_meeting, p.missed_meeting_count,
-                    p.overdue_activity_count, p.health, p.health_rank)
-                   IS DISTINCT FROM
-                   (agg.last_held, agg.days, agg.missed, agg.overdue, agg.health::varchar, agg.health_rank)
+                SELECT pr.id, pr.state,
+                       CASE WHEN pr.state = 'active'
+                            THEN GREATEST(%(today)s::date - COALESCE(pr.last_meeting_date, pr.date_start), 0)
+                            ELSE 0 END AS days,
+                       COALESCE(pr.missed_meeting_count, 0) AS missed,
+                       COALESCE(l.overdue, 0) AS overdue
+                  FROM mentorship_pair pr
+                  LEFT JOIN (
+                        SELECT line.pair_id, COUNT(*) AS overdue
+                          FROM mentorship_plan_line line
+                          JOIN mentorship_plan plan ON plan.id = line.plan_id
+                          JOIN mentorship_pair pr ON pr.id = line.pair_id
+                         WHERE line.state IN ('planned', 'in_progress')
+                           AND line.date_deadline < %(today)s
+                           AND plan.state IN ('draft', 'active')
+                           AND %(pair_filter)s
+                         GROUP BY line.pair_id
+                       ) l ON l.pair_id = pr.id
+                 WHERE %(pair_filter)s
+              ) s
             """,
             at_risk=at_risk,
             attention=attention,
             today=today,
             pair_filter=pair_filter,
         )
-        self.env.cr.execute(query)
-        updated = self.env.cr.rowcount
-        self.env["mentorship.pair"].invalidate_model(HEALTH_FIELDS, flush=False)
-        return updated

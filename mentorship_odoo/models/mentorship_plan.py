@@ -292,12 +292,6 @@ class MentorshipPlan(models.Model):
         self.write({"state": "draft"})
         return True
 
-    def write(self, vals):
-        res = super().write(vals)
-        if "state" in vals:
-            self.pair_id._recompute_health()
-        return res
-
     def _apply_template(self, template, replace=False):
         """Add the template's activities to these plans (after removing their planned activities
         when ``replace``), and fill the empty parts of the explanatory note."""
@@ -324,12 +318,6 @@ class MentorshipPlan(models.Model):
             plan.write(note_vals)
         self.env["mentorship.plan.line"].create(vals_list)
         return True
-
-    def unlink(self):
-        pairs = self.pair_id
-        res = super().unlink()
-        pairs._recompute_health()  # their activities are gone with them
-        return res
 
     def _prepare_plans_for_pairs(self, pairs):
         """The plans of ``pairs``, creating the missing ones in one batch."""

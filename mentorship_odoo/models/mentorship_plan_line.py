@@ -150,13 +150,11 @@ class MentorshipPlanLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines._log_to_plans([(line, self.env._("added %(line)s", line=line._line_label())) for line in lines])
-        lines.pair_id._recompute_health()
         return lines
 
     def write(self, vals):
         tracked = [fname for fname in LINE_TRACKED_FIELDS if fname in vals]
         before = {line.id: {fname: line[fname] for fname in tracked} for line in self}
-        pairs_before = self.pair_id
         res = super().write(vals)
         if tracked:
             corrections = []
@@ -173,13 +171,8 @@ class MentorshipPlanLine(models.Model):
                         )
                         corrections.append((line, message))
             self._log_to_plans(corrections)
-        if {"state", "date_deadline", "plan_id"} & set(vals):
-            (pairs_before | self.pair_id)._recompute_health()
         return res
 
     def unlink(self):
-        pairs = self.pair_id
         self._log_to_plans([(line, self.env._("removed %(line)s", line=line._line_label())) for line in self])
-        res = super().unlink()
-        pairs._recompute_health()
-        return res
+        return super().unlink()

@@ -128,6 +128,15 @@ def build(env, pairs, meetings_per_pair):
             WHERE pl.name LIKE 'BENCH-%%'""",
         params,
     )
+    Pair = env["mentorship.pair"]
+    if Pair._fields["last_meeting_date"].compute:
+        # The meeting figures of a pair follow its meetings through the ORM, which rows inserted by
+        # SQL bypass: compute them once, as the ORM would have. What depends on today stays empty
+        # for the measured daily refresh to fill.
+        bench_pairs = Pair.search([("name", "like", "BENCH-")])
+        for fname in ("last_meeting_date", "missed_meeting_count"):
+            env.add_to_compute(Pair._fields[fname], bench_pairs)
+        bench_pairs.flush_recordset(["last_meeting_date", "missed_meeting_count"])
     env["ir.config_parameter"].set_param(MARKER, str(pairs))
     env.flush_all()
     cr.execute("ANALYZE")
@@ -172,6 +181,20 @@ def run(env):
         one_pair._recompute_health()
         elapsed_one = time.perf_counter() - started
         queries_one = cr.sql_log_count - before_one
+        # What a user's change costs: one meeting marked held, up to the pair's health in the
+        # database (without chatter tracking and calendar, which are not health).
+        meeting = env["mentorship.meeting"].search(
+            [("pair_id.state", "=", "active"), ("state", "=", "planned")], limit=1
+        )
+        env.flush_all()
+        handler.records.clear()
+        before_held = cr.sql_log_count
+        started = time.perf_counter()
+        meeting.with_context(tracking_disable=True, mentorship_skip_event_sync=True).write({"state": "held"})
+        env.flush_all()
+        elapsed_held = time.perf_counter() - started
+        queries_held = cr.sql_log_count - before_held
+        statements_held = list(handler.records)
     finally:
         sql_logger.setLevel(previous_level)
         sql_logger.propagate = previous_propagate
@@ -191,7 +214,13 @@ def run(env):
         f"Second run, nothing changed: {elapsed_again:.3f} s, {queries_again} queries, "
         f"{unchanged} rows written"
     )
-    print(f"Trigger path for one pair: {elapsed_one * 1000:.1f} ms, {queries_one} queries.")
+    print(f"Refresh of one pair: {elapsed_one * 1000:.1f} ms, {queries_one} queries.")
+    print(
+        f"One meeting marked held, up to the pair's health: {elapsed_held * 1000:.1f} ms, "
+        f"{queries_held} queries."
+    )
+    for statement in statements_held:
+        print("  query:", " ".join(statement.split())[:200])
     verdict = "OK" if elapsed <= LIMIT_SECONDS else "TOO SLOW"
     print(f"{verdict}: {elapsed:.3f} s against the limit of {LIMIT_SECONDS:.0f} s.")
     summary(
@@ -202,7 +231,8 @@ def run(env):
     )
     summary("SQL queries of the recompute", queries)
     summary("second run, nothing changed", f"{elapsed_again:.3f} s, {queries_again} queries")
-    summary("trigger path, one pair", f"{elapsed_one * 1000:.1f} ms, {queries_one} queries")
+    summary("refresh of one pair", f"{elapsed_one * 1000:.1f} ms, {queries_one} queries")
+    summary("one meeting marked held", f"{elapsed_held * 1000:.1f} ms, {queries_held} queries")
     return elapsed <= LIMIT_SECONDS
 
 
