@@ -631,7 +631,8 @@ class MentorshipPair(models.Model):
             self.env.cr.execute(self._get_health_query(SQL("pr.id = ANY(%s)", self._origin.ids)))
             values = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         for pair in self:
-            # A pair not saved yet is a draft: no meetings, no health.
+            # A pair not saved yet is a draft: no meetings, no health. (A saved pair edited in a
+            # form shows its saved health until it is saved again.)
             days, overdue, health, rank = values.get(pair._origin.id, (0, 0, False, 0))
             pair.days_since_last_meeting = days
             pair.overdue_activity_count = overdue
@@ -654,8 +655,8 @@ class MentorshipPair(models.Model):
     @api.model
     def _refresh_health(self, pair_filter):
         """Write the health of the pairs matching ``pair_filter`` where it changed, in one
-        set-based statement (10,000 pairs would take hundreds of ORM writes); returns the number
-        of pairs written."""
+        set-based statement (through the ORM, 10,000 pairs would be a query to compute and a
+        hundred batched UPDATEs to flush); returns the number of pairs written."""
         self._flush_health_inputs()
         self.env["mentorship.pair"].flush_model(HEALTH_FIELDS)
         self.env.cr.execute(
