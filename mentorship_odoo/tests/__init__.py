@@ -28,6 +28,7 @@ from . import test_report_page_breaks
 from . import test_report_plan
 from . import test_report_render
 from . import test_roadmap
+from . import test_roadmap_dates
 from . import test_roadmap_reminder
 from . import test_russian_format
 from . import test_smoke
