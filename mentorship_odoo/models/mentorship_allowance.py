@@ -8,12 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools.allowance_calculator import (
-    DEFAULT_ADJUSTMENT_MONTHS,
-    AllowanceCalculator,
-    fmt_amount,
-    month_bounds,
-)
+from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, fmt_amount, month_bounds
 
 _logger = logging.getLogger(__name__)
 
@@ -307,7 +302,8 @@ class MentorshipAllowance(models.Model):
         existing = Allowance.search(domain)
         locked_employees = set(existing._frozen_records().employee_id.ids)
         drafts = existing.filtered(lambda a: a.state == "draft")
-        computed = AllowanceCalculator(self.env, company, first, employee_ids).compute()
+        Calculator = self.env["mentorship.allowance.calculator"]
+        computed = Calculator._compute_month(company, first, employee_ids)
         adjustments = self._compute_adjustments(company, first, employee_ids, locked_employees, drafts)
         target_ids = (set(computed) | set(adjustments)) - locked_employees
         departments = {
@@ -350,6 +346,12 @@ class MentorshipAllowance(models.Model):
         return self.browse(created.ids)
 
     @api.model
+    def _absence_commands(self, values):
+        """{line field: Command.set} of the absences behind a computed line, one per source."""
+        line_fields = self.env["mentorship.allowance.calculator"]._absence_line_fields().values()
+        return {name: [Command.set(values[name])] for name in line_fields}
+
+    @api.model
     def _prepare_line_vals(self, values):
         return {
             "pair_id": values["pair_id"],
@@ -368,8 +370,7 @@ class MentorshipAllowance(models.Model):
             "amount_full": float(values["amount_full"]),
             "amount": float(values["amount"]),
             "suspension_reason": values["suspension_reason"],
-            "leave_ids": [Command.set(values["leave_ids"])],
-            "absence_ids": [Command.set(values["absence_ids"])],
+            **self._absence_commands(values),
         }
 
     @api.model
@@ -465,7 +466,7 @@ class MentorshipAllowance(models.Model):
         result = defaultdict(list)
         for corrected in sorted(to_check):
             employees = sorted(to_check[corrected])
-            fresh = AllowanceCalculator(self.env, company, corrected, employees).compute()
+            fresh = self.env["mentorship.allowance.calculator"]._compute_month(company, corrected, employees)
             fresh_by_key = {
                 (corrected, employee_id, values["pair_id"]): values
                 for employee_id, lines in fresh.items()
@@ -526,8 +527,7 @@ class MentorshipAllowance(models.Model):
                     "period_days": new["period_days"],
                     "wage": new["wage"],
                     "wage_details": new["wage_details"],
-                    "leave_ids": [Command.set(new["leave_ids"])],
-                    "absence_ids": [Command.set(new["absence_ids"])],
+                    **self._absence_commands(new),
                 }
             )
         return vals

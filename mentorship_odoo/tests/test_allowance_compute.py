@@ -1,8 +1,10 @@
 from datetime import date
+from fractions import Fraction
 
 from odoo import Command
 from odoo.exceptions import ValidationError
 
+from ..tools.allowance_calculator import allowance_amount, round_half_up
 from .allowance_common import AUG, NOV, OCT, AllowanceCase
 
 
@@ -27,6 +29,17 @@ class TestAllowanceCompute(AllowanceCase):
         self.assertEqual(f"{allowances.sudo().amount_total:.2f}", "3142.86")
         self.assertEqual(allowances.eligible_days, 11)
         self.assertEqual(allowances.state, "draft")
+
+    def test_kopeck_arithmetic(self):
+        """The pure arithmetic: exact fractions, rounded half-up (away from zero) once, to kopecks.
+        1/3 shares: three mentees, one absent for 5 of 21 days, 58 shares of 63."""
+        self.assertEqual(str(round_half_up(Fraction(1, 200))), "0.01")
+        self.assertEqual(str(round_half_up(Fraction(-1, 200))), "-0.01")
+        self.assertEqual(str(round_half_up(Fraction(1, 201))), "0.00")
+        self.assertEqual(str(allowance_amount(15.0, {(40000.0, 21): 11})), "3142.86")
+        self.assertEqual(str(allowance_amount(15.0, {(40000.0, 21): 58}, 3)), "5523.81")
+        # A contract change: 40 000 for 10 days and 50 000 for 11 days of 21.
+        self.assertEqual(str(allowance_amount(15.0, {(40000.0, 21): 10, (50000.0, 21): 11})), "6785.71")
 
     def test_contract_change_mid_month(self):
         """40 000.00 until 14.08, 50 000.00 from 15.08: 0.15 × (40 000 × 10 + 50 000 × 11) / 21."""
@@ -250,6 +263,42 @@ class TestAllowanceCompute(AllowanceCase):
         )
         line = self.line_of(self.generate(AUG))
         self.assertLine(line, eligible=20, suspended=0, amount=6000.00, month_days=20)
+
+    def _flexible_calendar(self):
+        return self.env["resource.calendar"].create(
+            {
+                "name": "Гибкий график",
+                "tz": "Europe/Moscow",
+                "company_id": self.company.id,
+                "flexible_hours": True,
+                "hours_per_day": 8.0,
+                "attendance_ids": [Command.clear()],
+            }
+        )
+
+    def test_flexible_hours_mentor(self):
+        """A mentor on a flexible-hours calendar works, as resource.calendar defines it, on every
+        day of the month: August has 31 working days. The mentee's sick leave 03–14.08 covers 12 of
+        them (the weekend in between too, whose whole days it covers):
+        0.15 × 40 000 × 19 / 31 = 3 677.42."""
+        flexible = self._flexible_calendar()
+        self.teacher_senior.resource_calendar_id = flexible
+        self.contract.resource_calendar_id = flexible
+        self._leave(self.teacher_young, date(2026, 8, 3), date(2026, 8, 14))
+        line = self.line_of(self.generate(AUG))
+        self.assertLine(line, eligible=19, suspended=12, amount=3677.42, full=6000.00, month_days=31)
+
+    def test_flexible_hours_mentee(self):
+        """A day off of a mentee on flexible hours spans the whole local day (as resource.calendar
+        reads the leaves of a flexible resource), so it suspends the mentor's working day 04.08:
+        0.15 × 40 000 × 20 / 21 = 5 714.29."""
+        self.teacher_young.resource_calendar_id = self._flexible_calendar()
+        leave = self._leave(self.teacher_young, date(2026, 8, 4))
+        self.assertEqual(leave.state, "validate")
+        line = self.line_of(self.generate(AUG))
+        self.assertLine(line, eligible=20, suspended=1, amount=5714.29, month_days=21)
+        self.assertEqual(line.leave_ids, leave)
+        self.assertIn("04.08.2026", line.suspension_reason)
 
     def test_student_absence(self):
         """Student mentees have recorded absences instead of time off."""

@@ -544,20 +544,18 @@ def measure_computation(dbname):
     """The computation alone (loading and computing, nothing written)."""
     import odoo
 
-    from odoo.addons.mentorship_odoo.tools.allowance_calculator import AllowanceCalculator
-
     registry = odoo.modules.registry.Registry(dbname)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, 2, {})
         company = env.ref("base.main_company")
         queries = cr.sql_log_count
         started = time.perf_counter()
-        calculator = AllowanceCalculator(env, company, MONTH)
-        calculator._load()
+        calculator = env["mentorship.allowance.calculator"]._for_computation()
+        data = calculator._prepare_month(company, MONTH)
+        calculator._load(data)
         loaded = time.perf_counter()
         load_queries = cr.sql_log_count - queries
-        for pair in calculator.pairs:
-            calculator._compute_pair(pair)
+        calculator._compute_lines(data)
         computed = time.perf_counter()
         compute_queries = cr.sql_log_count - queries - load_queries
         cr.rollback()
