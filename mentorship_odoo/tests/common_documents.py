@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
 from odoo.tools import config
 
 from .common import MentorshipCase
@@ -18,10 +20,17 @@ KEEP_DIR = os.environ.get("MENTORSHIP_REPORT_DIR")
 class DocumentCase(MentorshipCase):
     """A college with its details and director, a teacher pair under contract, a student pair
     with a minor mentee and her mother, and helpers that render reports with the real
-    wkhtmltopdf and read their text back with pdftotext."""
+    wkhtmltopdf and read their text back with pdftotext.
+
+    The documents depend on today (who is a minor, the year of a number, blank dates), so the
+    clock starts at a fixed day of the programme: the same documents on any day the suite runs."""
+
+    TODAY = "2026-01-15 09:00:00"
 
     @classmethod
     def setUpClass(cls):
+        # tick: time goes on from that day, so the waits of the server and wkhtmltopdf still work.
+        cls.enterClassContext(freeze_time(cls.TODAY, tick=True))
         super().setUpClass()
         rub = cls.env.ref("base.RUB")
         rub.active = True
