@@ -47,6 +47,7 @@ class AllowanceMonth:
         self.contracts = defaultdict(list)  # mentor employee id: contracts by start date
         self.policies = {}  # (programme id or False, form id or False): Policy
         self.schedules = {}  # (calendar id, resource id): Schedule
+        self.resource_companies = {}  # resource id: company id
         self.leaves = defaultdict(list)  # employee id: validated hr.leave rows (naive UTC)
         self.leave_type_names = {}
         self.absences = defaultdict(list)  # partner id: mentorship.absence rows
@@ -185,7 +186,11 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         )
         resources.fetch(["tz", "calendar_id", "company_id"])
         calendars = resources.calendar_id | env["resource.calendar"].browse(data.company_calendar_id or [])
-        zones = {resource.id: resource.tz for resource in resources}
+        zones = {}
+        data.resource_companies = {}
+        for resource in resources:
+            zones[resource.id] = resource.tz
+            data.resource_companies[resource.id] = resource.company_id.id
         calendar_zones = {calendar.id: calendar.tz for calendar in calendars}
         for rec in data.employees.values():
             rec["tz"] = (
@@ -296,9 +301,10 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         attendances = calendar._attendance_intervals_batch(start, end, resources, tz=tz)
         # Public holidays are the calendar's leaves of no one in particular: the calendar gives
         # the same ones to every resource of a company, so one resource of each company is asked.
+        company_of = data.resource_companies
         by_company = {}
         for resource in resources:
-            by_company.setdefault(resource.company_id.id, resource)
+            by_company.setdefault(company_of[resource.id], resource)
         representatives = self.env["resource.resource"].browse(
             resource.id for resource in by_company.values()
         )
@@ -313,7 +319,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         built = {}
         for resource in resources:
             attendance = attendances[resource.id]
-            off = holidays[resource.company_id.id]
+            off = holidays[company_of[resource.id]]
             key = (id(attendance), off)
             if key not in built:
                 intervals = [(start, stop) for start, stop, _attendance in attendance]
