@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.actions import window_action
 from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, fmt_amount, month_bounds
 
 _logger = logging.getLogger(__name__)
@@ -181,14 +182,12 @@ class MentorshipAllowance(models.Model):
 
     def action_open_cancel_wizard(self):
         self._check_payroll_officer()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cancel Accruals"),
-            "res_model": "mentorship.allowance.cancel.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_allowance_ids": self.ids},
-        }
+        return window_action(
+            self.env._("Cancel Accruals"),
+            "mentorship.allowance.cancel.wizard",
+            context={"default_allowance_ids": self.ids},
+            target="new",
+        )
 
     def _cancel(self, reason):
         self._check_payroll_officer()
@@ -245,13 +244,12 @@ class MentorshipAllowance(models.Model):
         self.write({"state": "confirmed"})
 
     def action_open_lines(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Allowance Lines"),
-            "res_model": "mentorship.allowance.line",
-            "view_mode": "list,form,pivot,graph",
-            "domain": [("allowance_id", "in", self.ids)],
-        }
+        return window_action(
+            self.env._("Allowance Lines"),
+            "mentorship.allowance.line",
+            "list,form,pivot,graph",
+            domain=[("allowance_id", "in", self.ids)],
+        )
 
     # --- generation -------------------------------------------------------------------------
 

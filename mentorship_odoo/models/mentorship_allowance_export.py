@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.actions import window_action
 from .mentorship_allowance import AMOUNT_GROUPS
 
 
@@ -300,9 +301,4 @@ class MentorshipAllowanceExport(models.Model):
         )
         new.allowance_ids = [Command.set(self.allowance_ids.ids)]
         new.action_export()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": new.id,
-            "view_mode": "form",
-        }
+        return window_action(None, self._name, res_id=new.id)

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.actions import window_action
 from .mentorship_document_type import SUBJECT_MODELS
 
 DOCUMENT_STATES = [
@@ -510,13 +511,7 @@ class MentorshipDocument(models.Model):
                 "date": fields.Date.context_today(self),
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": correction.id,
-            "view_mode": "form",
-            "name": self.env._("Correction"),
-        }
+        return window_action(self.env._("Correction"), self._name, res_id=correction.id)
 
     def action_print(self):
         return self.env.ref(DOCUMENT_REPORT).report_action(self, config=False)
@@ -524,11 +519,10 @@ class MentorshipDocument(models.Model):
     def action_open_subject(self):
         self.ensure_one()
         records = self._get_subject_records()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": records._name,
-            "view_mode": "form" if len(records) == 1 else "list,form",
-            "res_id": records.id if len(records) == 1 else False,
-            "domain": [("id", "in", records.ids)],
-            "name": self.env._("Concerns"),
-        }
+        return window_action(
+            self.env._("Concerns"),
+            records._name,
+            "form" if len(records) == 1 else "list,form",
+            res_id=records.id if len(records) == 1 else False,
+            domain=[("id", "in", records.ids)],
+        )

@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.actions import window_action
+
 TERMINATION_INITIATORS = [
     ("mentor", "Mentor"),
     ("mentee", "Mentee"),
@@ -518,25 +520,21 @@ class MentorshipPair(models.Model):
         return new_pair
 
     def action_open_terminate_wizard(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Terminate Early"),
-            "res_model": "mentorship.pair.terminate.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_pair_ids": self.ids},
-        }
+        return window_action(
+            self.env._("Terminate Early"),
+            "mentorship.pair.terminate.wizard",
+            context={"default_pair_ids": self.ids},
+            target="new",
+        )
 
     def action_open_replace_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Replace Mentor"),
-            "res_model": "mentorship.pair.replace.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_pair_id": self.id},
-        }
+        return window_action(
+            self.env._("Replace Mentor"),
+            "mentorship.pair.replace.wizard",
+            context={"default_pair_id": self.id},
+            target="new",
+        )
 
     def action_reset_draft(self):
         if any(pair.state != "active" for pair in self):
@@ -557,34 +555,25 @@ class MentorshipPair(models.Model):
         """Open the pair's personalised programme, drawing it up first when there is none."""
         self.ensure_one()
         plan = self.plan_ids[:1] or self.env["mentorship.plan"].create({"pair_id": self.id})
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Personalised Programme"),
-            "res_model": "mentorship.plan",
-            "view_mode": "form",
-            "res_id": plan.id,
-        }
+        return window_action(self.env._("Personalised Programme"), "mentorship.plan", res_id=plan.id)
 
     def action_open_meetings(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Meetings of %(pair)s", pair=self.name),
-            "res_model": "mentorship.meeting",
-            "view_mode": "list,calendar,form",
-            "domain": [("pair_id", "=", self.id)],
-            "context": {"default_pair_id": self.id},
-        }
+        return window_action(
+            self.env._("Meetings of %(pair)s", pair=self.name),
+            "mentorship.meeting",
+            "list,calendar,form",
+            domain=[("pair_id", "=", self.id)],
+            context={"default_pair_id": self.id},
+        )
 
     def action_open_schedule_wizard(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Schedule Meetings"),
-            "res_model": "mentorship.meeting.schedule.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_pair_ids": self.ids},
-        }
+        return window_action(
+            self.env._("Schedule Meetings"),
+            "mentorship.meeting.schedule.wizard",
+            context={"default_pair_ids": self.ids},
+            target="new",
+        )
 
     # --- Health -------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.actions import window_action
+
 
 class MentorshipPair(models.Model):
     """The questionnaires answered about a pair or group, and its awards."""
@@ -23,14 +25,13 @@ class MentorshipPair(models.Model):
 
     def action_open_survey_answers(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Questionnaires of %(pair)s", pair=self.name),
-            "res_model": "survey.user_input",
-            "view_mode": "list,form",
-            "views": [
+        return window_action(
+            self.env._("Questionnaires of %(pair)s", pair=self.name),
+            "survey.user_input",
+            "list,form",
+            domain=[("mentorship_pair_id", "=", self.id)],
+            views=[
                 (self.env.ref("mentorship_odoo.survey_user_input_view_list_mentorship").id, "list"),
                 (False, "form"),
             ],
-            "domain": [("mentorship_pair_id", "=", self.id)],
-        }
+        )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.actions import window_action
 from .mentorship_form import PERSON_TYPES
 
 
@@ -248,10 +249,9 @@ class MentorshipParticipant(models.Model):
 
     def action_open_pairs(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Pairs of %(person)s", person=self.name),
-            "res_model": "mentorship.pair",
-            "view_mode": "list,form",
-            "domain": [("id", "in", (self.mentor_pair_ids | self.mentee_pair_ids).ids)],
-        }
+        return window_action(
+            self.env._("Pairs of %(person)s", person=self.name),
+            "mentorship.pair",
+            "list,form",
+            domain=[("id", "in", (self.mentor_pair_ids | self.mentee_pair_ids).ids)],
+        )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.actions import window_action
 from .mentorship_achievement import ACHIEVEMENT_LEVEL_CODES
 
 
@@ -117,11 +118,10 @@ class MentorshipParticipant(models.Model):
 
     def action_open_achievements(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Portfolio of %(person)s", person=self.name),
-            "res_model": "mentorship.achievement",
-            "view_mode": "list,form",
-            "domain": [("participant_id", "=", self.id)],
-            "context": {"default_participant_id": self.id},
-        }
+        return window_action(
+            self.env._("Portfolio of %(person)s", person=self.name),
+            "mentorship.achievement",
+            "list,form",
+            domain=[("participant_id", "=", self.id)],
+            context={"default_participant_id": self.id},
+        )

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.actions import window_action
 from .mentorship_plan_diagnosis import DIAGNOSIS_DOMAINS
 
 PLAN_STATES = [
@@ -328,11 +329,10 @@ class MentorshipPlan(models.Model):
 
     def action_open_lines(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Activities of %(plan)s", plan=self.name),
-            "res_model": "mentorship.plan.line",
-            "view_mode": "list,form",
-            "domain": [("plan_id", "=", self.id)],
-            "context": {"default_plan_id": self.id},
-        }
+        return window_action(
+            self.env._("Activities of %(plan)s", plan=self.name),
+            "mentorship.plan.line",
+            "list,form",
+            domain=[("plan_id", "=", self.id)],
+            context={"default_plan_id": self.id},
+        )

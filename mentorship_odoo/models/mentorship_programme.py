@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.actions import window_action
+
 
 class MentorshipProgramme(models.Model):
     """A mentoring programme of one organisation for a period (программа наставничества)."""
@@ -157,14 +159,13 @@ class MentorshipProgramme(models.Model):
 
     def _action_open(self, model, name, extra_domain=None, context=None):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "list,kanban,form",
-            "domain": [("programme_id", "=", self.id), *(extra_domain or [])],
-            "context": {"default_programme_id": self.id, **(context or {})},
-        }
+        return window_action(
+            name,
+            model,
+            "list,kanban,form",
+            domain=[("programme_id", "=", self.id), *(extra_domain or [])],
+            context={"default_programme_id": self.id, **(context or {})},
+        )
 
     def action_open_pairs(self):
         return self._action_open("mentorship.pair", self.env._("Pairs and Groups"))
@@ -203,25 +204,21 @@ class MentorshipProgramme(models.Model):
 
     def action_open_roadmap_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Generate Road Map"),
-            "res_model": "mentorship.roadmap.generate.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_programme_id": self.id},
-        }
+        return window_action(
+            self.env._("Generate Road Map"),
+            "mentorship.roadmap.generate.wizard",
+            context={"default_programme_id": self.id},
+            target="new",
+        )
 
     def action_open_joint_meeting_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Joint Final Meeting"),
-            "res_model": "mentorship.meeting.joint.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_programme_id": self.id},
-        }
+        return window_action(
+            self.env._("Joint Final Meeting"),
+            "mentorship.meeting.joint.wizard",
+            context={"default_programme_id": self.id},
+            target="new",
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

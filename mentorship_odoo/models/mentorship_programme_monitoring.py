@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.actions import window_action
 from ..tools.wilcoxon import wilcoxon_signed_rank
 from .survey_user_input import PSYCHOLOGIST_GROUP
 
@@ -472,29 +473,26 @@ class MentorshipProgramme(models.Model):
 
     def action_open_survey_send_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send a Questionnaire"),
-            "res_model": "mentorship.survey.send.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_programme_id": self.id},
-        }
+        return window_action(
+            self.env._("Send a Questionnaire"),
+            "mentorship.survey.send.wizard",
+            context={"default_programme_id": self.id},
+            target="new",
+        )
 
     def action_open_survey_answers(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Questionnaires"),
-            "res_model": "survey.user_input",
-            "view_mode": "list,form",
-            "views": [
+        return window_action(
+            self.env._("Questionnaires"),
+            "survey.user_input",
+            "list,form",
+            domain=[("mentorship_programme_id", "=", self.id)],
+            context={"search_default_group_by_survey": 1},
+            views=[
                 (self.env.ref("mentorship_odoo.survey_user_input_view_list_mentorship").id, "list"),
                 (False, "form"),
             ],
-            "domain": [("mentorship_programme_id", "=", self.id)],
-            "context": {"search_default_group_by_survey": 1},
-        }
+        )
 
     # --- SWOT -----------------------------------------------------------------------------
 
@@ -552,64 +550,56 @@ class MentorshipProgramme(models.Model):
 
     def action_open_dashboard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Dashboard: %(programme)s", programme=self.name),
-            "res_model": "mentorship.programme",
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(self.env.ref("mentorship_odoo.mentorship_programme_view_form_dashboard").id, "form")],
-        }
+        return window_action(
+            self.env._("Dashboard: %(programme)s", programme=self.name),
+            "mentorship.programme",
+            res_id=self.id,
+            views=[(self.env.ref("mentorship_odoo.mentorship_programme_view_form_dashboard").id, "form")],
+        )
 
     def action_open_kpi_values(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Targets and Actuals"),
-            "res_model": "mentorship.kpi.value",
-            "view_mode": "list,pivot,graph,form",
-            "domain": [("programme_id", "=", self.id)],
-            "context": {"default_programme_id": self.id, "search_default_latest": 1},
-        }
+        return window_action(
+            self.env._("Targets and Actuals"),
+            "mentorship.kpi.value",
+            "list,pivot,graph,form",
+            domain=[("programme_id", "=", self.id)],
+            context={"default_programme_id": self.id, "search_default_latest": 1},
+        )
 
     def action_open_measure_results(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Before and After"),
-            "res_model": "mentorship.measure.result",
-            "view_mode": "list,pivot,graph",
-            "domain": [("programme_id", "=", self.id)],
-        }
+        return window_action(
+            self.env._("Before and After"),
+            "mentorship.measure.result",
+            "list,pivot,graph",
+            domain=[("programme_id", "=", self.id)],
+        )
 
     def action_open_pair_analysis(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Pairs by Form and State"),
-            "res_model": "mentorship.pair",
-            "view_mode": "pivot,graph,list,form",
-            "domain": [("programme_id", "=", self.id)],
-        }
+        return window_action(
+            self.env._("Pairs by Form and State"),
+            "mentorship.pair",
+            "pivot,graph,list,form",
+            domain=[("programme_id", "=", self.id)],
+        )
 
     def action_open_awards(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Awards"),
-            "res_model": "mentorship.award",
-            "view_mode": "list,form",
-            "domain": [("programme_id", "=", self.id)],
-            "context": {"default_programme_id": self.id},
-        }
+        return window_action(
+            self.env._("Awards"),
+            "mentorship.award",
+            "list,form",
+            domain=[("programme_id", "=", self.id)],
+            context={"default_programme_id": self.id},
+        )
 
     def action_open_monitoring_report(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Monitoring Report"),
-            "res_model": "mentorship.monitoring.report.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_programme_id": self.id},
-        }
+        return window_action(
+            self.env._("Monitoring Report"),
+            "mentorship.monitoring.report.wizard",
+            context={"default_programme_id": self.id},
+            target="new",
+        )

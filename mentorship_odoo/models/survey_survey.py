@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.actions import window_action
+
 SURVEY_PURPOSES = [
     ("mentee_request", "Mentee Request"),
     ("mentor_candidate", "Mentor Candidate"),
@@ -45,14 +47,13 @@ class SurveySurvey(models.Model):
 
     def action_open_mentorship_answers(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Answers to %(survey)s", survey=self.title),
-            "res_model": "survey.user_input",
-            "view_mode": "list,form",
-            "views": [
+        return window_action(
+            self.env._("Answers to %(survey)s", survey=self.title),
+            "survey.user_input",
+            "list,form",
+            domain=[("survey_id", "=", self.id), ("mentorship_programme_id", "!=", False)],
+            views=[
                 (self.env.ref("mentorship_odoo.survey_user_input_view_list_mentorship").id, "list"),
                 (False, "form"),
             ],
-            "domain": [("survey_id", "=", self.id), ("mentorship_programme_id", "!=", False)],
-        }
+        )

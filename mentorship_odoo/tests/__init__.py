@@ -1,4 +1,5 @@
 from . import test_access_rights
+from . import test_actions
 from . import test_allowance_access
 from . import test_allowance_compute
 from . import test_allowance_export

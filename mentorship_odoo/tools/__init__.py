@@ -1,3 +1,4 @@
+from . import actions
 from . import allowance_calculator
 from . import roadmap_dates
 from . import russian_format

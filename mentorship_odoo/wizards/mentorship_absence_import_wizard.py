@@ -10,6 +10,8 @@ from openpyxl.styles import Font
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..tools.actions import window_action
+
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 
@@ -207,11 +209,4 @@ class MentorshipAbsenceImportWizard(models.TransientModel):
                     "result": self.env._("%(count)s absences imported.", count=len(absences)),
                 }
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Import Student Absences"),
-        }
+        return window_action(self.env._("Import Student Absences"), self._name, res_id=self.id, target="new")

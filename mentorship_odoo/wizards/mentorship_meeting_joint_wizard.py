@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.actions import window_action
+
 
 class MentorshipMeetingJointWizard(models.TransientModel):
     """The group final meeting of all pairs and groups of a programme (domain §8.1, item 6), created
@@ -36,10 +38,6 @@ class MentorshipMeetingJointWizard(models.TransientModel):
                 "online_url": self.online_url,
             },
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.name,
-            "res_model": "mentorship.meeting",
-            "view_mode": "list,form",
-            "domain": [("id", "in", meetings.ids)],
-        }
+        return window_action(
+            self.name, "mentorship.meeting", "list,form", domain=[("id", "in", meetings.ids)]
+        )

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from ..models.mentorship_meeting import MEETING_KINDS
+from ..tools.actions import window_action
 
 WEEKDAYS = [
     ("0", "Monday"),
@@ -162,10 +163,9 @@ class MentorshipMeetingScheduleWizard(models.TransientModel):
                 )
             )
         meetings = self.env["mentorship.meeting"].create(vals_list)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Scheduled Meetings"),
-            "res_model": "mentorship.meeting",
-            "view_mode": "list,calendar,form",
-            "domain": [("id", "in", meetings.ids)],
-        }
+        return window_action(
+            self.env._("Scheduled Meetings"),
+            "mentorship.meeting",
+            "list,calendar,form",
+            domain=[("id", "in", meetings.ids)],
+        )

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools.actions import window_action
+
 
 class MentorshipPairReplaceWizard(models.TransientModel):
     _name = "mentorship.pair.replace.wizard"
@@ -24,9 +26,4 @@ class MentorshipPairReplaceWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         new_pair = self.pair_id._replace_mentor(self.new_mentor_id, self.date, self.reason)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mentorship.pair",
-            "res_id": new_pair.id,
-            "view_mode": "form",
-        }
+        return window_action(None, "mentorship.pair", res_id=new_pair.id)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.actions import window_action
+
 
 class MentorshipPlanTemplateApplyWizard(models.TransientModel):
     """Apply a personalised-programme template to many pairs at once: their programmes are drawn
@@ -68,10 +70,9 @@ class MentorshipPlanTemplateApplyWizard(models.TransientModel):
                 )
             )
         plans._apply_template(self.template_id, replace=self.replace)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Personalised Programmes"),
-            "res_model": "mentorship.plan",
-            "view_mode": "list,form",
-            "domain": [("id", "in", plans.ids)],
-        }
+        return window_action(
+            self.env._("Personalised Programmes"),
+            "mentorship.plan",
+            "list,form",
+            domain=[("id", "in", plans.ids)],
+        )
