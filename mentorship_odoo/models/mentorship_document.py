@@ -32,7 +32,7 @@ class MentorshipDocument(models.Model):
 
     _name = "mentorship.document"
     _description = "Mentoring Document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mentorship.frozen.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["number", "type_id.name"]
@@ -368,43 +368,36 @@ class MentorshipDocument(models.Model):
                     )
                 )
 
-    # --- Freezing -------------------------------------------------------------------------
+    # --- Freezing (mentorship.frozen.mixin) ------------------------------------------------
 
-    def write(self, vals):
-        frozen = [
-            name
-            for name in vals
-            if name not in UNFROZEN_FIELDS and not name.startswith(("message_", "activity_"))
-        ]
-        if frozen:
-            registered = self.filtered(lambda doc: doc.state != "draft")
-            if registered:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is registered: its content can no longer change. Create a correction "
-                        "(a new version) instead.",
-                        name=registered[0].display_name,
-                    )
-                )
+    @api.model
+    def _frozen_writable_fields(self):
+        return super()._frozen_writable_fields() | UNFROZEN_FIELDS
+
+    def _frozen_write_message(self, frozen):
+        return self.env._(
+            "%(name)s is registered: its content can no longer change. Create a correction "
+            "(a new version) instead.",
+            name=frozen[0].display_name,
+        )
+
+    def _frozen_unlink_message(self, frozen):
+        return self.env._(
+            "%(name)s is registered and is kept for good: registered documents are never deleted. "
+            "Create a correction (a new version) to replace it.",
+            name=frozen[0].display_name,
+        )
+
+    def _check_write(self, vals):
+        """The signed scan of a signed document stays: it may be replaced, not removed."""
+        result = super()._check_write(vals)
         if (
             "signed_file" in vals
             and not vals["signed_file"]
             and self.filtered(lambda doc: doc.state == "signed")
         ):
             raise UserError(self.env._("The signed scan of a signed document cannot be removed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        registered = self.filtered(lambda doc: doc.state != "draft")
-        if registered:
-            raise UserError(
-                self.env._(
-                    "%(name)s is registered and is kept for good: registered documents are never deleted. "
-                    "Create a correction (a new version) to replace it.",
-                    name=registered[0].display_name,
-                )
-            )
+        return result
 
     # --- Workflow -------------------------------------------------------------------------
 
