@@ -301,8 +301,8 @@ class MentorshipAllowance(models.Model):
         locked_employees = set(existing._frozen_records().employee_id.ids)
         drafts = existing.filtered(lambda a: a.state == "draft")
         Calculator = self.env["mentorship.allowance.calculator"]
-        computed = Calculator._compute_month(company, first, employee_ids)
-        adjustments = self._compute_adjustments(company, first, employee_ids, locked_employees, drafts)
+        computed = Calculator._calculate_month(company, first, employee_ids)
+        adjustments = self._get_adjustments(company, first, employee_ids, locked_employees, drafts)
         target_ids = (set(computed) | set(adjustments)) - locked_employees
         departments = {
             rec["id"]: rec["department_id"]
@@ -384,7 +384,7 @@ class MentorshipAllowance(models.Model):
         return policy.adjustment_months if policy else DEFAULT_ADJUSTMENT_MONTHS
 
     @api.model
-    def _compute_adjustments(self, company, month, employee_ids, locked_employees, replaced):
+    def _get_adjustments(self, company, month, employee_ids, locked_employees, replaced):
         """Adjustment line values per employee: for each earlier month still within the policy's
         recheck window whose accrual is confirmed (exported, paid), the difference between a fresh
         computation and what has been accrued for it so far (its lines plus earlier adjustments)."""
@@ -464,7 +464,9 @@ class MentorshipAllowance(models.Model):
         result = defaultdict(list)
         for corrected in sorted(to_check):
             employees = sorted(to_check[corrected])
-            fresh = self.env["mentorship.allowance.calculator"]._compute_month(company, corrected, employees)
+            fresh = self.env["mentorship.allowance.calculator"]._calculate_month(
+                company, corrected, employees
+            )
             fresh_by_key = {
                 (corrected, employee_id, values["pair_id"]): values
                 for employee_id, lines in fresh.items()

@@ -89,14 +89,14 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     # --- entry point ---------------------------------------------------------------------------
 
     @api.model
-    def _compute_month(self, company, month, employee_ids=None):
+    def _calculate_month(self, company, month, employee_ids=None):
         """{mentor employee id: [line values, ...]} of ``month`` for ``company``, one dict per pair
         (see :meth:`_prepare_line_values`); ``employee_ids`` (optional) limits it to these
         mentors. Nothing is written."""
         calculator = self._for_computation()
         data = calculator._prepare_month(company, month, employee_ids)
         calculator._load(data)
-        return calculator._compute_lines(data)
+        return calculator._calculate_lines(data)
 
     @api.model
     def _for_computation(self):
@@ -495,16 +495,16 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     # --- computation ---------------------------------------------------------------------------
 
     @api.model
-    def _compute_lines(self, data):
+    def _calculate_lines(self, data):
         result = defaultdict(list)
         for pair in data.pairs:
-            tally = self._compute_pair(data, pair)
+            tally = self._calculate_pair(data, pair)
             if tally:
                 result[pair["mentor_employee_id"]].append(self._prepare_line_values(data, pair, tally))
         return dict(result)
 
     @api.model
-    def _compute_pair(self, data, pair):
+    def _calculate_pair(self, data, pair):
         """The :class:`PairTally` of ``pair`` over its working days of the month, or None when it
         has none (or its mentor is not loaded)."""
         policy = policy_for(data.policies, pair["programme_id"], pair["form_id"])

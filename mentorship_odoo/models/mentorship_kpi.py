@@ -114,7 +114,7 @@ class MentorshipKpi(models.Model):
 
     # --- Computation ----------------------------------------------------------------------
 
-    def _compute_actuals(self, programme, on_date):
+    def _get_actuals(self, programme, on_date):
         """Actual values of the computed indicators in ``self`` for ``programme`` on ``on_date``.
 
         Each indicator costs one or two aggregate queries whatever the size of the programme.

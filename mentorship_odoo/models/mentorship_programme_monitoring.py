@@ -339,7 +339,7 @@ class MentorshipProgramme(models.Model):
         on_date = on_date or fields.Date.context_today(self)
         vals_list = []
         for programme in self:
-            actuals = programme._get_kpis()._compute_actuals(programme, on_date)
+            actuals = programme._get_kpis()._get_actuals(programme, on_date)
             vals_list += [
                 {
                     "kpi_id": kpi.id,

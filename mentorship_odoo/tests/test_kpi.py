@@ -116,7 +116,7 @@ class TestKpiComputation(MonitoringCase):
 
     def _actual(self, code, on_date=ON):
         kpi = self.kpis[code]
-        return kpi._compute_actuals(self.programme, on_date)[kpi]
+        return kpi._get_actuals(self.programme, on_date)[kpi]
 
     def assertActual(self, code, numerator, denominator, on_date=ON):
         actual = self._actual(code, on_date)
@@ -219,7 +219,7 @@ class TestKpiComputation(MonitoringCase):
                 "target_ids": [Command.create({"year": 2025, "target_value": 30})],
             }
         )
-        self.assertNotIn(kpi, kpi._compute_actuals(self.programme, ON))
+        self.assertNotIn(kpi, kpi._get_actuals(self.programme, ON))
         value = (
             self.env["mentorship.kpi.value"]
             .with_user(self.user_curator)

@@ -555,7 +555,7 @@ def measure_computation(dbname):
         calculator._load(data)
         loaded = time.perf_counter()
         load_queries = cr.sql_log_count - queries
-        calculator._compute_lines(data)
+        calculator._calculate_lines(data)
         computed = time.perf_counter()
         compute_queries = cr.sql_log_count - queries - load_queries
         cr.rollback()

@@ -1,7 +1,7 @@
 """Benchmark: every indicator of a programme with 20,000 participants and 10,000 pairs.
 
 Builds the data with bulk SQL inside one transaction of an existing database where mentorship_odoo
-is installed, computes all the programme's indicators (``mentorship.kpi._compute_actuals``, what a
+is installed, computes all the programme's indicators (``mentorship.kpi._get_actuals``, what a
 snapshot stores), prints the time and the number of SQL queries, and rolls everything back.
 
     python tests/benchmarks/bench_kpi.py -c <odoo.conf> -d <database> [--participants N] [--pairs N]
@@ -222,7 +222,7 @@ def main():
             env.invalidate_all()
             queries_before = cr.sql_log_count
             started = time.perf_counter()
-            actuals = kpis._compute_actuals(programme, ON_DATE)
+            actuals = kpis._get_actuals(programme, ON_DATE)
             elapsed = time.perf_counter() - started
             queries = cr.sql_log_count - queries_before
             timings.append(elapsed)
