@@ -1,8 +1,5 @@
-# The calendar arithmetic of deadlines lives in tools/roadmap_dates.py (pure functions with their
-# own unit tests); the road-map template line still imports two of them from here.
-from ..tools.roadmap_dates import clip_day, first_year_of_month
-
-__all__ = ["DEADLINE_KINDS", "MONTHS", "clip_day", "first_year_of_month"]
+# The selections of road-map deadlines; their calendar arithmetic lives in tools/roadmap_dates.py
+# (pure functions with their own unit tests).
 
 # Kinds of deadline the seeds use (domain §8.1): «до 01.10.2020», «октябрь», «ноябрь – апрель»,
 # «ежегодно», «постоянно», «весь период».

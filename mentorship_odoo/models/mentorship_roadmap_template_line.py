@@ -3,12 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .mentorship_roadmap_deadline import (
-    DEADLINE_KINDS,
-    MONTHS,
-    clip_day,
-    first_year_of_month,
-)
+from ..tools.roadmap_dates import clip_day, first_year_of_month
+from .mentorship_roadmap_deadline import DEADLINE_KINDS, MONTHS
 
 
 class MentorshipRoadmapTemplateLine(models.Model):
