@@ -159,7 +159,7 @@ class ReportMentorshipMonitoring(models.AbstractModel):
         return [
             {
                 "person": names[row["participant_id"]],
-                "role": roles.get(row["role"], ""),
+                "role": roles[row["role"]],
                 "code": row["code"],
                 "baseline": row["baseline_value"],
                 "final": row["final_value"],
