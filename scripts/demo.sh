@@ -17,10 +17,10 @@ installed() {
 if [ "${MENTORSHIP_DEMO_RESET:-0}" = 1 ] || ! installed; then
   log "Creating the demo database $DEMO_DB (about a minute)…"
   dropdb -U "$DB_USER" --if-exists "$DEMO_DB"
-  odoo_bin -c "$CONFIG" -d "$DEMO_DB" -i "${MENTORSHIP_DEMO_MODULES:-mentorship_odoo,mentorship_odoo_payroll}" --load-language=ru_RU \
+  odoo_bin -c "$CONFIG" -d "$DEMO_DB" -i "${MENTORSHIP_DEMO_MODULES:-$(our_addons)}" --load-language=ru_RU \
     --stop-after-init --log-level=warn || die "Creating the demo database failed (see above)."
 elif [ "${MENTORSHIP_DEMO_UPDATE:-0}" = 1 ]; then
-  odoo_bin -c "$CONFIG" -d "$DEMO_DB" -u mentorship_odoo --stop-after-init --log-level=warn
+  odoo_bin -c "$CONFIG" -d "$DEMO_DB" -i "$(our_addons)" -u "$(our_addons)" --stop-after-init --log-level=warn
 fi
 
 [ "${MENTORSHIP_DEMO_NO_SERVE:-0}" = 1 ] && exit 0

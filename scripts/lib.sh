@@ -9,6 +9,8 @@ REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MENTORSHIP_HOME=${MENTORSHIP_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/mentorship_odoo}
 ODOO_DEFAULT_DIR=${ODOO_DEFAULT_DIR:-/opt/odoo/18.0}
 ODOO_CLONE_URL=${ODOO_CLONE_URL:-https://github.com/odoo/odoo}
+OPENEDUCAT_DEFAULT_DIR=${OPENEDUCAT_DEFAULT_DIR:-/opt/openeducat/18.0}
+OPENEDUCAT_CLONE_URL=${OPENEDUCAT_CLONE_URL:-https://github.com/openeducat/openeducat_erp}
 DB_USER=${MENTORSHIP_DB_USER:-mentorship}
 HTTP_PORT=${MENTORSHIP_HTTP_PORT:-8069}
 PYTHON=${MENTORSHIP_PYTHON:-$(command -v python3.11 || command -v python3)}
@@ -54,6 +56,50 @@ Put an Odoo 18.0 source tree in one of these places, e.g. ODOO_SRC=/path/to/odoo
   ODOO_ADDONS=$ODOO_DIR/odoo/addons
   [ -d "$ODOO_DIR/addons" ] && ODOO_ADDONS=$ODOO_DIR/addons,$ODOO_ADDONS
   export ODOO_DIR ODOO_ADDONS
+}
+
+is_openeducat18() { grep -q "'version': '18\.0" "$1/openeducat_core/__manifest__.py" 2>/dev/null; }
+
+# OpenEduCat 18.0 (student records) is optional and found like Odoo: OPENEDUCAT_SRC, then
+# /opt/openeducat/18.0, then a shallow clone of branch 18.0 into the cache. Sets OPENEDUCAT_DIR, or
+# leaves it empty and puts the reason in OPENEDUCAT_MISSING (the bridge's tests are then skipped).
+find_openeducat() {
+  OPENEDUCAT_DIR=
+  OPENEDUCAT_MISSING=
+  if [ -n "${OPENEDUCAT_SRC:-}" ]; then
+    if is_openeducat18 "$OPENEDUCAT_SRC"; then OPENEDUCAT_DIR=$OPENEDUCAT_SRC; else
+      OPENEDUCAT_MISSING="OPENEDUCAT_SRC=$OPENEDUCAT_SRC is not an OpenEduCat 18.0 tree (no openeducat_core of version 18.0)"
+    fi
+  elif is_openeducat18 "$OPENEDUCAT_DEFAULT_DIR"; then
+    OPENEDUCAT_DIR=$OPENEDUCAT_DEFAULT_DIR
+  elif is_openeducat18 "$MENTORSHIP_HOME/openeducat-18.0"; then
+    OPENEDUCAT_DIR=$MENTORSHIP_HOME/openeducat-18.0
+  elif [ "${MENTORSHIP_NO_CLONE:-0}" != 1 ] && rm -rf "$MENTORSHIP_HOME/openeducat-18.0.part" &&
+    timeout 300 git clone --quiet --depth 1 --branch 18.0 "$OPENEDUCAT_CLONE_URL" \
+      "$MENTORSHIP_HOME/openeducat-18.0.part" 2>/dev/null && is_openeducat18 "$MENTORSHIP_HOME/openeducat-18.0.part"; then
+    mv "$MENTORSHIP_HOME/openeducat-18.0.part" "$MENTORSHIP_HOME/openeducat-18.0"
+    OPENEDUCAT_DIR=$MENTORSHIP_HOME/openeducat-18.0
+  else
+    rm -rf "$MENTORSHIP_HOME/openeducat-18.0.part"
+    OPENEDUCAT_MISSING="OpenEduCat 18.0 not found: OPENEDUCAT_SRC unset, nothing in $OPENEDUCAT_DEFAULT_DIR, git clone of branch 18.0 of $OPENEDUCAT_CLONE_URL failed"
+  fi
+  export OPENEDUCAT_DIR OPENEDUCAT_MISSING
+}
+
+# Our addons that go into the common databases (tests, demo): every mentorship_odoo* addon of this
+# repository except the bridges to optional platforms, which get a database of their own.
+OPTIONAL_BRIDGES=(mentorship_odoo_openeducat)
+our_addons() {
+  local manifest name names=()
+  for manifest in "$REPO_DIR"/mentorship_odoo*/__manifest__.py; do
+    name=$(basename "$(dirname "$manifest")")
+    [[ " ${OPTIONAL_BRIDGES[*]} " == *" $name "* ]] && continue
+    names+=("$name")
+  done
+  (
+    IFS=,
+    echo "${names[*]}"
+  )
 }
 
 as_root() {
@@ -130,6 +176,7 @@ write_config() {
   # $1: config path, $2: database name (or empty)
   local addons=$REPO_DIR,$ODOO_ADDONS
   [ -d "$SITE_ADDONS" ] && addons=$addons,$SITE_ADDONS
+  [ -n "${OPENEDUCAT_DIR:-}" ] && addons=$addons,$OPENEDUCAT_DIR
   mkdir -p "$MENTORSHIP_HOME/data"
   cat >"$1" <<EOF
 [options]
@@ -154,6 +201,8 @@ setup_all() {
   ensure_postgres
   ensure_venv
   ensure_odoo_importable
+  find_openeducat
+  if [ -n "$OPENEDUCAT_DIR" ]; then log "OpenEduCat source: $OPENEDUCAT_DIR"; else log "$OPENEDUCAT_MISSING"; fi
   export PATH=$VENV/bin:$PATH
 }
 
