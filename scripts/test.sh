@@ -41,7 +41,7 @@ if [ -d "$REPO_DIR/mentorship_odoo_openeducat/tests" ]; then
     bridge_tests=(mentorship_odoo_openeducat/tests)
   fi
 fi
-if [ $# -gt 0 ]; then
+if [ $# -gt 0 ] && [ -n "$OPENEDUCAT_DIR" ]; then
   args=()
   for arg in "$@"; do [[ "$arg" == mentorship_odoo_openeducat* ]] || args+=("$arg"); done
   set -- ${args[@]+"${args[@]}"}
