@@ -1,6 +1,8 @@
-.PHONY: demo test lint demo-reset bench bench-health bench-allowance bench-kpi help
+.PHONY: demo test serve lint demo-reset bench bench-health bench-allowance bench-kpi help
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
+serve:  ## production serving: prefork workers (CPU × 2 + 1), cron thread, proxy mode, limits; our database
+	bash scripts/serve.sh
 demo-reset:
 	MENTORSHIP_DEMO_RESET=1 bash scripts/demo.sh
 test:  ## set up everything, fresh test database, lint and the whole test suite
