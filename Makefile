@@ -1,4 +1,4 @@
-.PHONY: demo test serve lint demo-reset bench bench-health bench-allowance bench-kpi help
+.PHONY: demo test serve load lint demo-reset bench bench-health bench-allowance bench-kpi bench-region help
 demo:  ## set up everything, build the Russian demo college and serve Odoo on :8069
 	bash scripts/demo.sh
 serve:  ## production serving: prefork workers (CPU × 2 + 1), cron thread, proxy mode, limits; our database
@@ -15,5 +15,9 @@ bench-allowance:  ## mentor allowance: 2,000 mentors, 3,000 pairs, 5,000 time of
 	bash scripts/bench_allowance.sh $(BENCH_ARGS)
 bench-kpi:  ## time every indicator of a programme with 20,000 participants and 10,000 pairs (≤ 2 s); db mentorship_bench_kpi
 	bash scripts/bench_kpi.sh
+bench-region:  ## screens (curator, regional manager) and health with a region: 100 organisations, 50,000 pairs; db mentorship_bench_region
+	bash scripts/bench_region.sh
+load:  ## Locust load test against make serve on loopback: 50 users, 60 s, p50/p95/p99 and errors per request type
+	bash scripts/load.sh
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 18

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make bench-region`: the screens of the Mentoring app and pair health with a region's data
+# (100 organisations, 100,000 participants, 50,000 pairs, 500,000 meetings, 150,000 activities).
+# Its database is its own: MENTORSHIP_BENCH_REGION_DB, by default ${MENTORSHIP_BENCH_DB:-mentorship_bench}_region,
+# built once (install, then the region by SQL; rebuilt when the addon's source changes or with
+# MENTORSHIP_BENCH_REBUILD=1) and reused: every measurement is rolled back.
+source "$(dirname "$0")/lib.sh"
+setup_all
+
+BENCH_DB=${MENTORSHIP_BENCH_REGION_DB:-${MENTORSHIP_BENCH_DB:-mentorship_bench}_region}
+CONFIG=$MENTORSHIP_HOME/bench-region.conf
+write_config "$CONFIG" "$BENCH_DB"
+
+source_hash=$(cd "$REPO_DIR" && find mentorship_odoo tests/benchmarks/bench_region.py \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
+  sort -z | xargs -0 cat | sha1sum | cut -c1-16)
+built_hash=""
+if db_exists "$BENCH_DB"; then
+  built_hash=$(psql -U "$DB_USER" -d "$BENCH_DB" -tAc \
+    "SELECT value FROM ir_config_parameter WHERE key = 'mentorship_odoo.bench_source'" 2>/dev/null || true)
+fi
+if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$built_hash" != "$source_hash" ]; then
+  log "Building the region database $BENCH_DB (install, then the region by SQL; a few minutes)…"
+  dropdb -U "$DB_USER" --if-exists "$BENCH_DB"
+  odoo_bin -c "$CONFIG" -d "$BENCH_DB" -i mentorship_odoo --without-demo=all --stop-after-init --log-level=warn ||
+    die "Installing mentorship_odoo in $BENCH_DB failed."
+  "$VENV/bin/python" "$REPO_DIR/tests/benchmarks/bench_region.py" --config "$CONFIG" --database "$BENCH_DB" \
+    build --orgs "${MENTORSHIP_BENCH_ORGS:-100}" || die "Building the region failed."
+  psql -U "$DB_USER" -d "$BENCH_DB" -qc \
+    "INSERT INTO ir_config_parameter (key, value) VALUES ('mentorship_odoo.bench_source', '$source_hash')"
+else
+  log "Reusing the region database $BENCH_DB"
+fi
+cd "$REPO_DIR"
+"$VENV/bin/python" tests/benchmarks/bench_region.py --config "$CONFIG" --database "$BENCH_DB" run
