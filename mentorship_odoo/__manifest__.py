@@ -79,6 +79,7 @@
         "views/mentorship_monitoring_views.xml",
         "wizards/mentorship_survey_send_wizard_views.xml",
         "wizards/mentorship_monitoring_report_wizard_views.xml",
+        "wizards/mentorship_region_report_wizard_views.xml",
         "reports/mentorship_monitoring_report.xml",
         "views/mentorship_menus.xml",
         "views/mentorship_allowance_menus.xml",

@@ -11,3 +11,4 @@ from . import mentorship_allowance_cancel_wizard
 from . import mentorship_absence_import_wizard
 from . import mentorship_survey_send_wizard
 from . import mentorship_monitoring_report_wizard
+from . import mentorship_region_report_wizard
