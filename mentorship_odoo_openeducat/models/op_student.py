@@ -63,7 +63,9 @@ class OpStudent(models.Model):
     def _mentorship_partner_values(self, on_date):
         """{field: value} of the mentoring student that this OpenEduCat record determines."""
         self.ensure_one()
-        values = {"is_student": True, "birthdate_date": self.birth_date}
+        values = {"is_student": True}
+        if self.birth_date:
+            values["birthdate_date"] = self.birth_date
         course = self._mentorship_current_course(on_date)
         if course:
             values["study_group"] = course.batch_id.name
@@ -76,6 +78,9 @@ class OpStudent(models.Model):
         # Superuser: derived data of the student's own partner, written whoever edits the student.
         for student in self.sudo().with_context(active_test=False):
             partner = student.partner_id
+            if not student.birth_date and partner.birthdate_date:
+                # A contact that was a student before OpenEduCat came keeps its birth date.
+                student.birth_date = partner.birthdate_date
             values = {
                 name: value
                 for name, value in student._mentorship_partner_values(today).items()

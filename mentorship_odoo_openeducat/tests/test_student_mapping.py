@@ -34,6 +34,18 @@ class TestStudentMapping(OpenEduCatCase):
         self.assertTrue(participant.is_minor)
         self.assertEqual(self.env["res.partner"].search_count([("name", "=", "Новиков Тимур Русланович")]), 1)
 
+    def test_existing_contact_becomes_openeducat_student(self):
+        """A student typed by hand before OpenEduCat came is linked, not copied: the OpenEduCat
+        record takes the contact and its birth date."""
+        partner = self.student_adult
+        participant = self._participant("mentee", partner, self.form_ts)
+        student = self.env["op.student"].create({"partner_id": partner.id, "gender": "m"})
+        self.assertEqual(student.name, "Морозов Денис Алексеевич")
+        self.assertEqual(student.birth_date, date(2005, 1, 10))
+        self.assertEqual(participant.partner_id, student.partner_id)
+        self.assertEqual(student.mentorship_participant_count, 1)
+        self.assertEqual(student.action_open_mentorship()["domain"], [("partner_id", "=", partner.id)])
+
     def test_changes_follow_openeducat(self):
         student = self._op_student("Морозов Денис Алексеевич", date(2005, 1, 10), self.batch)
         partner = student.partner_id
