@@ -100,3 +100,33 @@ class TestAttendanceAllowance(OpenEduCatCase):
             f"{november.filtered(lambda a: a.employee_id == self.teacher_senior_2).sudo().amount_total:.2f}",
             "5478.26",
         )
+
+    def test_marks_read_in_one_grouped_query(self):
+        """The month's marks of all the mentees are read in a constant number of queries: three
+        absent mentees over five days cost what one mentee over one day does."""
+        Calculator = self.env["mentorship.allowance.calculator"]._for_computation()
+
+        def queries():
+            data = Calculator._prepare_month(self.company, AUG)
+            Calculator._load_pairs(data)
+            Calculator._load_people(data)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Calculator._load_attendance_absences(data)
+            return self.env.cr.sql_log_count - before, data
+
+        self._sheet(date(2026, 8, 3), [(self.student, "absent")])
+        one, data = queries()
+        self.assertEqual(list(data.attendance_days[self.student.partner_id.id]), [date(2026, 8, 3)])
+        others = self.classmate | self._op_student("Орлов Никита Павлович", date(2006, 2, 2), self.batch)
+        for other in others:
+            self._active_pair(
+                self.mentor_2, self._participant("mentee", other.partner_id, self.form_ts), self.form_ts
+            )
+        for day in range(4, 9):
+            self._sheet(date(2026, 8, day), [(student, "absent") for student in self.student | others])
+        three, data = queries()
+        self.assertEqual(three, one)
+        self.assertEqual(len(data.attendance_days), 3)
+        self.assertEqual(len(data.attendance_days[self.classmate.partner_id.id]), 5)
