@@ -73,6 +73,10 @@ class TestParentConsent(OpenEduCatCase):
         )
         self.minor.parent_ids = [Command.link(father_parent.id)]
         self.assertEqual(partner.legal_representative_ids, self.mother | aunt | father)
+        # The parent record now names another contact: the first one stops representing.
+        stepmother = self.env["res.partner"].create({"name": "Соколова Дарья Игоревна"})
+        self.parent.name = stepmother
+        self.assertEqual(partner.legal_representative_ids, stepmother | aunt | father)
         self.parent.student_ids = [Command.clear()]
         self.assertEqual(partner.legal_representative_ids, aunt | father)
         father_parent.unlink()
