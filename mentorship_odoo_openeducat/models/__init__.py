@@ -4,6 +4,7 @@ from . import op_student
 from . import op_student_course
 from . import op_batch
 from . import op_parent
+from . import op_faculty
 from . import mentorship_programme
 from . import mentorship_allowance_calculator
 from . import mentorship_allowance_line

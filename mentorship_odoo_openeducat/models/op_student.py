@@ -25,6 +25,10 @@ class OpStudent(models.Model):
 
     _inherit = "op.student"
 
+    # The contact's birth date (the core's) under a label of its own, apart from OpenEduCat's.
+    birthdate_date = fields.Date(
+        related="partner_id.birthdate_date", string="Birth Date of the Contact", readonly=False
+    )
     mentorship_participant_count = fields.Integer(
         string="Mentoring",
         compute="_compute_mentorship_participant_count",
