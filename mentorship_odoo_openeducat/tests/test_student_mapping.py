@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 
+from ..models.op_student import study_year_on
 from .common import OpenEduCatCase
 
 # Without OpenEduCat there is nothing to test: reported as skipped with the reason (scripts/lib.sh).
@@ -65,6 +66,15 @@ class TestStudentMapping(OpenEduCatCase):
         # A birth date corrected on the mentoring side reaches OpenEduCat too.
         partner.birthdate_date = date(2004, 2, 2)
         self.assertEqual(student.birth_date, date(2004, 2, 2))
+
+    def test_study_year_on(self):
+        start = date(2025, 9, 1)
+        self.assertEqual(study_year_on(start, date(2025, 8, 31)), 1)
+        self.assertEqual(study_year_on(start, date(2025, 9, 1)), 1)
+        self.assertEqual(study_year_on(start, date(2026, 8, 31)), 1)
+        self.assertEqual(study_year_on(start, date(2026, 9, 1)), 2)
+        self.assertEqual(study_year_on(start, date(2040, 9, 1)), 11)
+        self.assertEqual(study_year_on(False, date(2026, 9, 1)), 1)
 
     def test_year_of_study_moves_on(self):
         student = self._op_student("Козлов Артём Игоревич", date(2009, 11, 1), self.batch)
