@@ -63,8 +63,10 @@ if [ $# -eq 0 ]; then
   set -- "$@" ${bridge_tests[@]+"${bridge_tests[@]}"} tests
 fi
 export OPENEDUCAT_MISSING
-python -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$TEST_DB" --odoo-http "$@" ||
+python -m pytest -p no:cacheprovider -rs --odoo-config="$CONFIG" --odoo-database="$TEST_DB" --odoo-http "$@" ||
   pytest_status=$?
+# Only the bridge's tests asked for, and all of them skipped for want of OpenEduCat: not a failure.
+[ "$pytest_status" = 5 ] && [ -n "$OPENEDUCAT_MISSING" ] && pytest_status=0
 [ "$status" = 0 ] || log "Lint failed: see above."
 [ "$bridge_status" = 0 ] || log "The OpenEduCat bridge's tests failed: see above."
 [ "$pytest_status" = 0 ] || exit "$pytest_status"
