@@ -1,0 +1,180 @@
+from odoo import http
+from odoo.tests import HttpCase, tagged
+
+from .common import PortalFixture
+
+
+@tagged("post_install", "-at_install")
+class TestPortalAccess(PortalFixture, HttpCase):
+    """Each kind of portal user (employer mentor, student mentee, legal representative) opens
+    their own pages and is refused every route of another pair's records."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_portal_fixture(cls.env)
+        cls.document_b = cls._register_agreement(cls.pair_b)
+        cls.document_a = cls._register_agreement(cls.pair_a)
+
+    @classmethod
+    def _register_agreement(cls, pair):
+        Document = cls.env["mentorship.document"]
+        doc_type = cls.env.ref("mentorship_odoo.document_type_agreement_tripartite")
+        document = Document.create(Document._prepare_values_for(doc_type, pair))
+        # No PDF rendering here (wkhtmltopdf is slow and tested in the core): a stored file and the
+        # registered state are what the portal serves.
+        attachment = cls.env["ir.attachment"].create(
+            {"name": f"{pair.name}.pdf", "raw": b"%PDF-1.4 test", "res_model": Document._name, "res_id": document.id}
+        )
+        document.write({"state": "registered", "number": f"{pair.id}-С", "attachment_id": attachment.id})
+        return document
+
+    def _routes_of(self, key):
+        """Every route of pair ``key``'s records: (method, url)."""
+        pair = {"a": self.pair_a, "b": self.pair_b, "a2": self.pair_a2}[key]
+        meeting = self.meetings[key]
+        line = self.lines[key]
+        routes = [
+            ("GET", f"/my/mentorship/pairs/{pair.id}"),
+            ("GET", f"/my/mentorship/pairs/{pair.id}/plan"),
+            ("GET", f"/my/mentorship/meetings/{meeting.id}"),
+            ("POST", f"/my/mentorship/pairs/{pair.id}/meetings/log"),
+            ("POST", f"/my/mentorship/activities/{line.id}/update"),
+            ("POST", f"/my/mentorship/meetings/{meeting.id}/confirm"),
+            ("POST", f"/my/mentorship/meetings/{meeting.id}/rate"),
+        ]
+        if key in self.requests:
+            request = self.requests[key]
+            routes += [
+                ("GET", f"/my/mentorship/consents/{request.id}"),
+                ("POST", f"/my/mentorship/consents/{request.id}/withdraw"),
+                ("JSON", f"/my/mentorship/consents/{request.id}/sign"),
+            ]
+        document = {"a": self.document_a, "b": self.document_b}.get(key)
+        if document:
+            routes.append(("GET", f"/my/mentorship/documents/{document.id}/pdf"))
+        return routes
+
+    def _call(self, method, url, token=None):
+        if token:
+            url = f"{url}?access_token={token}"
+        if method == "GET":
+            return self.url_open(url, allow_redirects=False)
+        if method == "JSON":
+            response = self.url_open(
+                url,
+                data='{"jsonrpc": "2.0", "method": "call", "params": {"name": "X", "signature": "iVBORw0KGgo="}}',
+                headers={"Content-Type": "application/json"},
+            )
+            return response
+        return self.url_open(
+            url,
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "topic": "Чужая встреча",
+                "date": str(self.today),
+                "rating": "1",
+                "done": "1",
+                "mentee_reflection": "чужое",
+                "mentor_comment": "чужое",
+                "confirm": "1",
+            },
+            allow_redirects=False,
+        )
+
+    def _assert_refused(self, login, key, token=None):
+        if login:
+            self.authenticate(login, login)
+        for method, url in self._routes_of(key):
+            with self.subTest(login=login, url=url, token=bool(token)):
+                response = self._call(method, url, token)
+                if method == "JSON":
+                    self.assertIn("error", response.json()["result"], f"{login} signed {url}")
+                elif response.status_code in (302, 303):
+                    # Anonymous visitors of login-only pages are sent to the login form.
+                    self.assertFalse(login)
+                    self.assertIn("/web/login", response.headers["Location"])
+                else:
+                    self.assertIn(response.status_code, (403, 404), f"{login} reached {method} {url}")
+
+    def _assert_unchanged(self):
+        self.assertEqual(len(self.pair_b.meeting_ids), 2, "no meeting was logged in another pair")
+        self.assertFalse(self.env["mentorship.meeting.rating"].search([("pair_id", "in", self.pair_b.ids)]))
+        self.assertFalse(self.lines["b"].mentee_done_date)
+        self.assertFalse(self.lines["b"].mentor_comment)
+        self.assertEqual(self.lines["b"].state, "planned")
+        self.assertEqual(self.requests["b"].state, "pending")
+
+    def test_each_portal_kind_is_refused_every_route_of_another_pair(self):
+        for login in ("portal_mentor_a", "portal_mentee_a", "portal_parent_a"):
+            self._assert_refused(login, "b")
+        self._assert_unchanged()
+
+    def test_mentee_of_the_same_mentor_is_refused_the_other_pair(self):
+        self._assert_refused("portal_mentee_a", "a2")
+        self._assert_refused("portal_parent_a", "a2")
+        self.authenticate("portal_mentee_a", "portal_mentee_a")
+        for url in ("/my/mentorship", "/my/mentorship/meetings", "/my/mentorship/consents", "/my/mentorship/documents"):
+            page = self.url_open(url).text
+            self.assertNotIn("Студент А2", page, url)
+            self.assertNotIn("Студент B", page, url)
+        self.assertEqual(self.meetings["a2"].rating_ids.ids, [])
+
+    def test_guessed_ids_and_foreign_tokens_are_refused(self):
+        self.authenticate("portal_mentee_a", "portal_mentee_a")
+        missing = self.env["mentorship.pair"].search([], order="id desc", limit=1).id + 1000
+        for url in (f"/my/mentorship/pairs/{missing}", f"/my/mentorship/meetings/{missing}"):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
+        token_a = self.requests["a"]._portal_ensure_token()
+        # Another record's token opens nothing, logged in or not.
+        self._assert_refused(None, "b", token=token_a)
+        self.authenticate(None, None)
+        self._assert_refused(None, "b", token=token_a)
+        self._assert_refused(None, "b", token="0" * 36)
+        self._assert_unchanged()
+
+    def test_token_link_opens_the_consent_page_only(self):
+        request = self.requests["b"]
+        token = request._portal_ensure_token()
+        page = self.url_open(f"/my/mentorship/consents/{request.id}?access_token={token}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Родитель B", page.text)
+        self.assertIn("o_mentorship_consent_sign", page.text)
+        # The token is the consent's own: the pair's pages want a login.
+        pair_page = self.url_open(f"/my/mentorship/pairs/{self.pair_b.id}?access_token={token}", allow_redirects=False)
+        self.assertIn(pair_page.status_code, (303, 302, 404))
+        self.assertNotIn("Наставник B", pair_page.text)
+
+    def test_own_pages_open(self):
+        for login, key in (("portal_mentor_a", "a"), ("portal_mentee_a", "a"), ("portal_parent_a", "a")):
+            self.authenticate(login, login)
+            for url in (
+                "/my",
+                "/my/mentorship",
+                f"/my/mentorship/pairs/{self.pair_a.id}",
+                f"/my/mentorship/pairs/{self.pair_a.id}/plan",
+                f"/my/mentorship/meetings/{self.meetings[key].id}",
+                "/my/mentorship/meetings",
+                "/my/mentorship/questionnaires",
+                "/my/mentorship/consents",
+                "/my/mentorship/documents",
+            ):
+                with self.subTest(login=login, url=url):
+                    response = self.url_open(url)
+                    self.assertEqual(response.status_code, 200)
+            pdf = self.url_open(f"/my/mentorship/documents/{self.document_a.id}/pdf")
+            self.assertEqual(pdf.status_code, 200, login)
+            self.assertTrue(pdf.content.startswith(b"%PDF"))
+        self.authenticate("portal_parent_a", "portal_parent_a")
+        page = self.url_open(f"/my/mentorship/consents/{self.requests['a'].id}").text
+        self.assertIn("o_mentorship_consent_sign", page)
+
+    def test_mentor_pair_page_shows_the_other_side_as_the_programme_allows(self):
+        self.authenticate("portal_mentee_a", "portal_mentee_a")
+        page = self.url_open(f"/my/mentorship/pairs/{self.pair_a.id}").text
+        self.assertIn("Наставник A", page)
+        self.assertIn("mentor_a@example.com", page)
+        self.programme.portal_contact_policy = "none"
+        page = self.url_open(f"/my/mentorship/pairs/{self.pair_a.id}").text
+        self.assertIn("Наставник A", page)
+        self.assertNotIn("mentor_a@example.com", page)
