@@ -12,6 +12,7 @@
     "development_status": "Alpha",
     "depends": ["mentorship_odoo", "portal"],
     "data": [
+        "security/mentorship_portal_security.xml",
         "security/ir.model.access.csv",
         "security/mentorship_portal_rules.xml",
         "data/mail_activity_type_data.xml",

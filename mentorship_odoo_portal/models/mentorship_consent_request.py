@@ -165,8 +165,7 @@ class MentorshipConsentRequest(models.Model):
     def _register_document(self, consent):
         """The register entry of the consent, when the register has a type for it."""
         doc_type = self.env["mentorship.document.type"].sudo().search(
-            [("code", "=", f"consent_{self.consent_type}"), ("company_id", "in", (False, self.company_id.id))],
-            limit=1,
+            [("code", "=", f"consent_{self.consent_type}")], limit=1
         )
         if not doc_type:
             return

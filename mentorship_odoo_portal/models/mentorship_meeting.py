@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from markupsafe import Markup
 
@@ -48,6 +48,11 @@ class MentorshipMeeting(models.Model):
             duration = float(values.get("duration") or 1.0)
         except ValueError as error:
             raise UserError(self.env._("The duration is a number of hours, e.g. 1 or 1.5.")) from error
+        # Noon UTC keeps the day the same in every Russian time zone; a meeting of today ends now.
+        start = datetime.combine(day, time(12, 0))
+        now = fields.Datetime.now().replace(second=0, microsecond=0)
+        if start > now:
+            start = max(datetime.combine(day, time.min), now - timedelta(hours=duration))
         pair_sudo = pair.sudo()
         people = pair_sudo.mentor_id | pair_sudo.mentee_ids
         attendee_ids = [int(i) for i in values.get("attendee_ids") or []]
@@ -59,8 +64,7 @@ class MentorshipMeeting(models.Model):
                 "pair_id": pair.id,
                 "kind": "regular",
                 "name": values["topic"].strip(),
-                # Noon UTC keeps the day the same in every Russian time zone.
-                "start": datetime.combine(day, time(12, 0)),
+                "start": start,
                 "duration": duration,
                 "minutes": values.get("minutes") or False,
                 "attendee_ids": [Command.set(attendees.ids)],

@@ -13,7 +13,8 @@ class ResPartner(models.Model):
                                        "external mentors or legal representatives."))
         lang = self.env.company._get_mentorship_document_lang()
         if lang:
-            self.filtered(lambda p: p.lang != lang).write({"lang": lang})
+            # sudo: curators invite students and representatives without managing contacts.
+            self.sudo().filtered(lambda p: p.lang != lang).write({"lang": lang})
 
     def _mentorship_open_portal_wizard(self):
         """Odoo's own «Grant portal access» wizard for these contacts."""

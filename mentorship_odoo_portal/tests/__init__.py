@@ -1,1 +1,1 @@
-from . import test_portal_access
+from . import test_portal_access, test_portal_work
