@@ -6,7 +6,8 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 PAIR = "mentorship.pair"
 MEETING = "mentorship.meeting"
@@ -52,7 +53,9 @@ class MentorshipPortal(CustomerPortal):
         env = request.env
         # One COUNT per figure, each through the portal record rules.
         if "mentorship_pair_count" in counters:
-            values["mentorship_pair_count"] = env[PAIR].search_count([]) if env[PAIR].has_access("read") else 0
+            values["mentorship_pair_count"] = (
+                env[PAIR].search_count([]) if env[PAIR].has_access("read") else 0
+            )
         if "mentorship_meeting_count" in counters:
             values["mentorship_meeting_count"] = (
                 env[MEETING].search_count(self._mentorship_meeting_domain(upcoming=True))
@@ -67,8 +70,8 @@ class MentorshipPortal(CustomerPortal):
             )
         if "mentorship_survey_count" in counters:
             # sudo: limited to the user's own invitations by the domain.
-            values["mentorship_survey_count"] = env["survey.user_input"].sudo().search_count(
-                self._mentorship_survey_domain()
+            values["mentorship_survey_count"] = (
+                env["survey.user_input"].sudo().search_count(self._mentorship_survey_domain())
             )
         if "mentorship_document_count" in counters:
             values["mentorship_document_count"] = (
@@ -76,10 +79,6 @@ class MentorshipPortal(CustomerPortal):
                 if env[DOCUMENT].has_access("read")
                 else 0
             )
-        if "mentorship_count" in counters:
-            # The tile's own figure: what needs the user (upcoming meetings + consents to sign
-            # + questionnaires to fill in) would cost three more queries; show the pairs.
-            values["mentorship_count"] = env[PAIR].search_count([]) if env[PAIR].has_access("read") else 0
         return values
 
     # --- Helpers -----------------------------------------------------------------------------
@@ -138,7 +137,9 @@ class MentorshipPortal(CustomerPortal):
             today=fields.Date.context_today(pair_sudo),
             user=user,
         )
-        values = self._get_page_view_values(pair_sudo, access_token, values, "my_mentorship_pairs_history", False)
+        values = self._get_page_view_values(
+            pair_sudo, access_token, values, "my_mentorship_pairs_history", False
+        )
         return request.render("mentorship_odoo_portal.portal_my_mentorship_pair", values)
 
     # --- Plan --------------------------------------------------------------------------------
@@ -158,7 +159,13 @@ class MentorshipPortal(CustomerPortal):
         )
         return request.render("mentorship_odoo_portal.portal_my_mentorship_plan", values)
 
-    @http.route("/my/mentorship/activities/<int:line_id>/update", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/mentorship/activities/<int:line_id>/update",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_mentorship_activity_update(self, line_id, **post):
         line_sudo = self._mentorship_check(LINE, line_id)
         if not line_sudo:
@@ -189,14 +196,21 @@ class MentorshipPortal(CustomerPortal):
 
     # --- Meetings ----------------------------------------------------------------------------
 
-    @http.route(["/my/mentorship/meetings", "/my/mentorship/meetings/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/mentorship/meetings", "/my/mentorship/meetings/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
     def portal_mentorship_meetings(self, page=1, **kw):
         Meeting = request.env[MEETING]
         upcoming = Meeting.search(self._mentorship_meeting_domain(upcoming=True), order="start asc", limit=20)
         past_domain = self._mentorship_meeting_domain(upcoming=False)
         total = Meeting.search_count(past_domain)
         pager = portal_pager(url="/my/mentorship/meetings", total=total, page=page, step=self._items_per_page)
-        past = Meeting.search(past_domain, order="start desc", limit=self._items_per_page, offset=pager["offset"])
+        past = Meeting.search(
+            past_domain, order="start desc", limit=self._items_per_page, offset=pager["offset"]
+        )
         user = request.env.user
         ratings = request.env["mentorship.meeting.rating"].search([("meeting_id", "in", past.ids)])
         values = self._mentorship_values(
@@ -225,7 +239,13 @@ class MentorshipPortal(CustomerPortal):
         )
         return request.render("mentorship_odoo_portal.portal_my_mentorship_meeting", values)
 
-    @http.route("/my/mentorship/pairs/<int:pair_id>/meetings/log", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/mentorship/pairs/<int:pair_id>/meetings/log",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_mentorship_meeting_log(self, pair_id, **post):
         pair_sudo = self._mentorship_check(PAIR, pair_id)
         if not pair_sudo:
@@ -238,7 +258,13 @@ class MentorshipPortal(CustomerPortal):
             return self._mentorship_redirect(url, error=str(error), anchor="#log-meeting")
         return self._mentorship_redirect(meeting.access_url, success=request.env._("The meeting is logged."))
 
-    @http.route("/my/mentorship/meetings/<int:meeting_id>/confirm", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/mentorship/meetings/<int:meeting_id>/confirm",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_mentorship_meeting_confirm(self, meeting_id, **post):
         meeting_sudo = self._mentorship_check(MEETING, meeting_id)
         if not meeting_sudo:
@@ -249,7 +275,13 @@ class MentorshipPortal(CustomerPortal):
             return self._mentorship_redirect(meeting_sudo.access_url, error=str(error))
         return self._mentorship_redirect(meeting_sudo.access_url, success=request.env._("Meeting confirmed."))
 
-    @http.route("/my/mentorship/meetings/<int:meeting_id>/rate", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/mentorship/meetings/<int:meeting_id>/rate",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_mentorship_meeting_rate(self, meeting_id, **post):
         meeting_sudo = self._mentorship_check(MEETING, meeting_id)
         if not meeting_sudo:
@@ -264,14 +296,20 @@ class MentorshipPortal(CustomerPortal):
             )
         except (UserError, AccessError) as error:
             return self._mentorship_redirect(meeting_sudo.access_url, error=str(error))
-        return self._mentorship_redirect(meeting_sudo.access_url, success=request.env._("Thank you for your rating."))
+        return self._mentorship_redirect(
+            meeting_sudo.access_url, success=request.env._("Thank you for your rating.")
+        )
 
     # --- Questionnaires ------------------------------------------------------------------------
 
     @http.route("/my/mentorship/questionnaires", type="http", auth="user", website=True)
     def portal_mentorship_questionnaires(self, **kw):
         # sudo: the domain limits the list to the user's own invitations.
-        answers = request.env["survey.user_input"].sudo().search(self._mentorship_survey_domain(), order="create_date desc")
+        answers = (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(self._mentorship_survey_domain(), order="create_date desc")
+        )
         values = self._mentorship_values("mentorship_questionnaires", answers=answers)
         return request.render("mentorship_odoo_portal.portal_my_mentorship_questionnaires", values)
 
@@ -285,7 +323,6 @@ class MentorshipPortal(CustomerPortal):
             "mentorship_consents",
             consents=consents.sudo(),
             pending=requests.filtered(lambda r: r.state == "pending").sudo(),
-            requests=requests.sudo(),
         )
         return request.render("mentorship_odoo_portal.portal_my_mentorship_consents", values)
 
@@ -323,7 +360,10 @@ class MentorshipPortal(CustomerPortal):
         try:
             base64.b64decode(signature or "", validate=True)
             request_sudo._portal_sign(
-                name, signature, request.httprequest.remote_addr, self._mentorship_consent_author(request_sudo)
+                name,
+                signature,
+                request.httprequest.remote_addr,
+                self._mentorship_consent_author(request_sudo),
             )
         except (binascii.Error, ValueError):
             return {"error": request.env._("Invalid signature data.")}
@@ -331,7 +371,13 @@ class MentorshipPortal(CustomerPortal):
             return {"error": str(error)}
         return {"force_refresh": True, "redirect_url": request_sudo.get_portal_url()}
 
-    @http.route("/my/mentorship/consents/<int:request_id>/withdraw", type="http", auth="public", methods=["POST"], website=True)
+    @http.route(
+        "/my/mentorship/consents/<int:request_id>/withdraw",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
     def portal_mentorship_consent_withdraw(self, request_id, access_token=None, **post):
         request_sudo = self._mentorship_check(REQUEST, request_id, access_token)
         if not request_sudo or not self._mentorship_consent_allowed(request_sudo, access_token):

@@ -7,11 +7,15 @@ class MailActivity(models.Model):
     def _action_done(self, feedback=False, attachment_ids=None):
         """Marking a help request done answers the pair's open help requests, so that they no
         longer hold the pair under attention."""
-        help_type = self.env.ref("mentorship_odoo_portal.mail_activity_type_portal_help", raise_if_not_found=False)
+        help_type = self.env.ref(
+            "mentorship_odoo_portal.mail_activity_type_portal_help", raise_if_not_found=False
+        )
         pair_ids = [
             activity.res_id
             for activity in self
-            if help_type and activity.activity_type_id == help_type and activity.res_model == "mentorship.pair"
+            if help_type
+            and activity.activity_type_id == help_type
+            and activity.res_model == "mentorship.pair"
         ]
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if pair_ids:

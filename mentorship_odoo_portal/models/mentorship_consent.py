@@ -8,10 +8,11 @@ class MentorshipConsent(models.Model):
     request_ids = fields.One2many("mentorship.consent.request", "consent_id", string="Portal Requests")
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for consent in self:
             request = consent.request_ids[:1]
             consent.access_url = request.access_url if request else "/my/mentorship/consents"
+        return res
 
     def action_withdraw(self):
         res = super().action_withdraw()

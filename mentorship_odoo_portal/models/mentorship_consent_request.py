@@ -22,7 +22,9 @@ class MentorshipConsentRequest(models.Model):
     _check_company_auto = True
 
     consent_type = fields.Selection(CONSENT_TYPES, string="Type", required=True, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     partner_id = fields.Many2one(
         "res.partner", string="Person", required=True, index=True, tracking=True, ondelete="cascade"
     )
@@ -41,7 +43,12 @@ class MentorshipConsentRequest(models.Model):
         store=True,
     )
     state = fields.Selection(
-        [("pending", "Awaiting Signature"), ("signed", "Signed"), ("withdrawn", "Withdrawn"), ("cancelled", "Cancelled")],
+        [
+            ("pending", "Awaiting Signature"),
+            ("signed", "Signed"),
+            ("withdrawn", "Withdrawn"),
+            ("cancelled", "Cancelled"),
+        ],
         default="pending",
         required=True,
         readonly=True,
@@ -69,9 +76,10 @@ class MentorshipConsentRequest(models.Model):
             request.display_name = f"{labels.get(request.consent_type, '')}: {request.partner_id.name or ''}"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/mentorship/consents/{request.id}"
+        return res
 
     @api.model
     def _create_missing_for_pairs(self, pairs):
@@ -80,7 +88,9 @@ class MentorshipConsentRequest(models.Model):
         Consent = self.env["mentorship.consent"]
         today = fields.Date.context_today(self)
         vals_list = []
-        pending = self.search([("partner_id", "in", pairs.mentee_ids.partner_id.ids), ("state", "=", "pending")])
+        pending = self.search(
+            [("partner_id", "in", pairs.mentee_ids.partner_id.ids), ("state", "=", "pending")]
+        )
         wanted = {(r.partner_id.id, r.consent_type) for r in pending}
         for pair in pairs:
             for partner in pair.mentee_ids.partner_id.filtered(lambda p: p._is_minor_on(today)):
@@ -130,16 +140,24 @@ class MentorshipConsentRequest(models.Model):
         if not signature:
             raise UserError(self.env._("Draw your signature to sign."))
         request = self.sudo()
-        consent = self.env["mentorship.consent"].sudo().create(
-            {
-                "consent_type": request.consent_type,
-                "company_id": request.company_id.id,
-                "partner_id": request.partner_id.id,
-                "given_by": request.given_by,
-                "representative_id": request.signer_id.id if request.given_by == "representative" else False,
-                "date": fields.Date.context_today(self),
-                "note": self.env._("Signed on the portal by %(name)s from %(ip)s.", name=name, ip=ip_address),
-            }
+        consent = (
+            self.env["mentorship.consent"]
+            .sudo()
+            .create(
+                {
+                    "consent_type": request.consent_type,
+                    "company_id": request.company_id.id,
+                    "partner_id": request.partner_id.id,
+                    "given_by": request.given_by,
+                    "representative_id": request.signer_id.id
+                    if request.given_by == "representative"
+                    else False,
+                    "date": fields.Date.context_today(self),
+                    "note": self.env._(
+                        "Signed on the portal by %(name)s from %(ip)s.", name=name, ip=ip_address
+                    ),
+                }
+            )
         )
         request.write(
             {
@@ -164,8 +182,10 @@ class MentorshipConsentRequest(models.Model):
 
     def _register_document(self, consent):
         """The register entry of the consent, when the register has a type for it."""
-        doc_type = self.env["mentorship.document.type"].sudo().search(
-            [("code", "=", f"consent_{self.consent_type}")], limit=1
+        doc_type = (
+            self.env["mentorship.document.type"]
+            .sudo()
+            .search([("code", "=", f"consent_{self.consent_type}")], limit=1)
         )
         if not doc_type:
             return

@@ -21,9 +21,10 @@ class MentorshipMeeting(models.Model):
     rating_ids = fields.One2many("mentorship.meeting.rating", "meeting_id", string="Ratings")
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for meeting in self:
             meeting.access_url = f"/my/mentorship/meetings/{meeting.id}"
+        return res
 
     @api.model
     def _portal_log_held(self, pair, values, user=None):
@@ -100,7 +101,9 @@ class MentorshipMeeting(models.Model):
             raise UserError(
                 self.env._("Only the other side of a meeting logged on the portal confirms it, once.")
             )
-        self.sudo().write({"portal_confirmed_by_id": user.partner_id.id, "portal_confirmed_on": fields.Datetime.now()})
+        self.sudo().write(
+            {"portal_confirmed_by_id": user.partner_id.id, "portal_confirmed_on": fields.Datetime.now()}
+        )
         self.sudo().message_post(
             body=Markup("%s") % self.env._("Meeting confirmed by %(name)s.", name=user.partner_id.name),
             author_id=user.partner_id.id,

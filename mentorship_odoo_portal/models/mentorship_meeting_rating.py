@@ -19,7 +19,7 @@ class MentorshipMeetingRating(models.Model):
     side = fields.Selection([("mentor", "Mentor"), ("mentee", "Mentee")], required=True)
     rating = fields.Integer(required=True, help="1 (bad) to 5 (very good).")
     comment = fields.Text()
-    needs_help = fields.Boolean(string="Needs Help")
+    needs_help = fields.Boolean()
     help_state = fields.Selection(
         [("none", "Not Asked"), ("open", "Open"), ("resolved", "Resolved")],
         compute="_compute_help_state",
@@ -42,7 +42,9 @@ class MentorshipMeetingRating(models.Model):
     @api.depends("meeting_id", "partner_id", "rating")
     def _compute_display_name(self):
         for rating in self:
-            rating.display_name = f"{rating.meeting_id.display_name} — {rating.partner_id.name}: {rating.rating}/5"
+            rating.display_name = (
+                f"{rating.meeting_id.display_name} — {rating.partner_id.name}: {rating.rating}/5"
+            )
 
     @api.constrains("rating")
     def _check_rating(self):

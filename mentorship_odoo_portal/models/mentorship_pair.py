@@ -24,9 +24,10 @@ class MentorshipPair(models.Model):
     )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for pair in self:
             pair.access_url = f"/my/mentorship/pairs/{pair.id}"
+        return res
 
     @api.depends("rating_ids.rating", "rating_ids.help_state", "rating_ids.meeting_start")
     def _compute_portal_attention(self):
@@ -44,8 +45,9 @@ class MentorshipPair(models.Model):
 
     @api.model
     def _flush_health_inputs(self):
-        super()._flush_health_inputs()
+        res = super()._flush_health_inputs()
         self.env["mentorship.pair"].flush_model(["portal_attention"])
+        return res
 
     @api.model
     def _get_health_query(self, pair_filter):
@@ -65,18 +67,6 @@ class MentorshipPair(models.Model):
 
     # --- Portal roles -------------------------------------------------------------------------
 
-    @api.model
-    def _portal_domain(self, user=None):
-        """Pairs a portal user works in or, as a legal representative, watches."""
-        user = user or self.env.user
-        return [
-            "|",
-            "|",
-            ("mentor_user_id", "=", user.id),
-            ("mentee_user_ids", "in", [user.id]),
-            ("mentee_ids.partner_id.legal_representative_ids", "in", [user.partner_id.id]),
-        ]
-
     def _portal_role(self, user=None):
         """'mentor', 'mentee', 'representative' or False for ``user`` in this pair."""
         self.ensure_one()
@@ -86,7 +76,8 @@ class MentorshipPair(models.Model):
             return "mentor"
         if user in pair.mentee_user_ids:
             return "mentee"
-        if user.partner_id in pair.mentee_ids.partner_id.legal_representative_ids:
+        # A legal representative follows the pairs of the minors they represent.
+        if user.partner_id in pair.mentee_ids.partner_id.filtered("is_minor").legal_representative_ids:
             return "representative"
         return False
 
@@ -103,7 +94,9 @@ class MentorshipPair(models.Model):
         for pair in self:
             if pair._portal_role(user) not in roles:
                 raise AccessError(
-                    self.env._("You do not take part in pair %(pair)s in a way that allows this.", pair=pair.name)
+                    self.env._(
+                        "You do not take part in pair %(pair)s in a way that allows this.", pair=pair.name
+                    )
                 )
 
     def _portal_blocked_reason(self):
@@ -111,7 +104,9 @@ class MentorshipPair(models.Model):
         self.ensure_one()
         pair = self.sudo()
         if pair.state != "active":
-            return self.env._("Pair %(pair)s is not active: work is recorded in active pairs only.", pair=pair.name)
+            return self.env._(
+                "Pair %(pair)s is not active: work is recorded in active pairs only.", pair=pair.name
+            )
         missing = pair._get_missing_consents(fields.Date.context_today(self))
         if missing:
             return self.env._(
@@ -150,7 +145,9 @@ class MentorshipPair(models.Model):
         for participant, label, with_contact in people:
             contact = participant.employee_id.work_contact_id or participant.partner_id
             email = participant.employee_id.work_email or contact.email
-            phone = participant.employee_id.mobile_phone or participant.employee_id.work_phone or contact.phone
+            phone = (
+                participant.employee_id.mobile_phone or participant.employee_id.work_phone or contact.phone
+            )
             result.append(
                 {
                     "name": participant.name,
@@ -164,10 +161,14 @@ class MentorshipPair(models.Model):
     def _portal_plan_progress(self):
         """{pair id: (done, total)} of the non-cancelled activities of the pairs' programmes, in one
         query."""
-        groups = self.env["mentorship.plan.line"].sudo()._read_group(
-            [("pair_id", "in", self.ids), ("state", "!=", "cancelled")],
-            ["pair_id", "state"],
-            ["__count"],
+        groups = (
+            self.env["mentorship.plan.line"]
+            .sudo()
+            ._read_group(
+                [("pair_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["pair_id", "state"],
+                ["__count"],
+            )
         )
         progress = {pair_id: [0, 0] for pair_id in self.ids}
         for pair, state, count in groups:
@@ -178,9 +179,17 @@ class MentorshipPair(models.Model):
 
     def _portal_next_meetings(self):
         """{pair id: the next planned meeting} in one query."""
-        meetings = self.env["mentorship.meeting"].sudo().search(
-            [("pair_id", "in", self.ids), ("state", "=", "planned"), ("start", ">=", fields.Datetime.now())],
-            order="start asc",
+        meetings = (
+            self.env["mentorship.meeting"]
+            .sudo()
+            .search(
+                [
+                    ("pair_id", "in", self.ids),
+                    ("state", "=", "planned"),
+                    ("start", ">=", fields.Datetime.now()),
+                ],
+                order="start asc",
+            )
         )
         result = {}
         for meeting in meetings:
@@ -214,7 +223,8 @@ class MentorshipPair(models.Model):
             raise UserError(self.env._("No consent is missing from the minors of these pairs."))
         for pair in self:
             pair.message_post(
-                body=Markup("%s") % self.env._("Consent requests sent to the legal representatives on the portal."),
+                body=Markup("%s")
+                % self.env._("Consent requests sent to the legal representatives on the portal."),
                 subtype_xmlid="mail.mt_note",
             )
         return requests._action_open()

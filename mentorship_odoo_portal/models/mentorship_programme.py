@@ -34,5 +34,9 @@ class MentorshipProgramme(models.Model):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
-            "params": {"message": message, "type": "warning" if skipped else "success", "sticky": bool(skipped)},
+            "params": {
+                "message": message,
+                "type": "warning" if skipped else "success",
+                "sticky": bool(skipped),
+            },
         }

@@ -9,8 +9,12 @@ class ResPartner(models.Model):
         """Contacts to invite must have an e-mail; the invitation goes out in the language of the
         company's mentoring documents (Russian by default)."""
         if not self:
-            raise UserError(self.env._("There is nobody to invite: these records have no students, "
-                                       "external mentors or legal representatives."))
+            raise UserError(
+                self.env._(
+                    "There is nobody to invite: these records have no students, "
+                    "external mentors or legal representatives."
+                )
+            )
         lang = self.env.company._get_mentorship_document_lang()
         if lang:
             # sudo: curators invite students and representatives without managing contacts.
@@ -19,7 +23,9 @@ class ResPartner(models.Model):
     def _mentorship_open_portal_wizard(self):
         """Odoo's own «Grant portal access» wizard for these contacts."""
         self._mentorship_prepare_portal_invitation()
-        wizard = self.env["portal.wizard"].with_context(active_ids=self.ids, active_model="res.partner").create({})
+        wizard = (
+            self.env["portal.wizard"].with_context(active_ids=self.ids, active_model="res.partner").create({})
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Grant Portal Access"),
@@ -34,7 +40,9 @@ class ResPartner(models.Model):
         """Grant portal access at once to every contact that has none yet (and an e-mail); returns
         the contacts that could not be invited because they have no e-mail."""
         self._mentorship_prepare_portal_invitation()
-        wizard = self.env["portal.wizard"].with_context(active_ids=self.ids, active_model="res.partner").create({})
+        wizard = (
+            self.env["portal.wizard"].with_context(active_ids=self.ids, active_model="res.partner").create({})
+        )
         skipped = self.browse()
         for line in wizard.user_ids:
             if line.is_portal or line.is_internal:

@@ -107,13 +107,21 @@ class PortalFixture:
         Participant = env["mentorship.participant"]
 
         def participant(role, partner):
-            record = Participant.create({"programme_id": cls.programme.id, "role": role, "partner_id": partner.id})
+            record = Participant.create(
+                {"programme_id": cls.programme.id, "role": role, "partner_id": partner.id}
+            )
             record.action_approve()
             return record
 
         cls.users = {key: portal_user(env, partner, f"portal_{key}") for key, partner in people.items()}
-        mentor_a, mentor_b = participant("mentor", people["mentor_a"]), participant("mentor", people["mentor_b"])
-        mentee_a, mentee_b = participant("mentee", people["mentee_a"]), participant("mentee", people["mentee_b"])
+        mentor_a, mentor_b = (
+            participant("mentor", people["mentor_a"]),
+            participant("mentor", people["mentor_b"]),
+        )
+        mentee_a, mentee_b = (
+            participant("mentee", people["mentee_a"]),
+            participant("mentee", people["mentee_b"]),
+        )
         mentee_a2 = participant("mentee", people["mentee_a2"])
         Pair = env["mentorship.pair"]
         start = today - relativedelta(months=2)
@@ -133,7 +141,11 @@ class PortalFixture:
             record.action_activate()
             return record
 
-        cls.pair_a, cls.pair_b, cls.pair_a2 = pair(mentor_a, mentee_a), pair(mentor_b, mentee_b), pair(mentor_a, mentee_a2)
+        cls.pair_a, cls.pair_b, cls.pair_a2 = (
+            pair(mentor_a, mentee_a),
+            pair(mentor_b, mentee_b),
+            pair(mentor_a, mentee_a2),
+        )
         Meeting = env["mentorship.meeting"]
         cls.meetings = {}
         for key, record in (("a", cls.pair_a), ("b", cls.pair_b), ("a2", cls.pair_a2)):

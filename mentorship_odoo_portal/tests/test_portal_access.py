@@ -1,3 +1,7 @@
+import json
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -24,7 +28,12 @@ class TestPortalAccess(PortalFixture, HttpCase):
         # No PDF rendering here (wkhtmltopdf is slow and tested in the core): a stored file and the
         # registered state are what the portal serves.
         attachment = cls.env["ir.attachment"].create(
-            {"name": f"{pair.name}.pdf", "raw": b"%PDF-1.4 test", "res_model": Document._name, "res_id": document.id}
+            {
+                "name": f"{pair.name}.pdf",
+                "raw": b"%PDF-1.4 test",
+                "res_model": Document._name,
+                "res_id": document.id,
+            }
         )
         document.write({"state": "registered", "number": f"{pair.id}-С", "attachment_id": attachment.id})
         return document
@@ -63,7 +72,7 @@ class TestPortalAccess(PortalFixture, HttpCase):
         if method == "JSON":
             response = self.url_open(
                 url,
-                data='{"jsonrpc": "2.0", "method": "call", "params": {"name": "X", "signature": "iVBORw0KGgo="}}',
+                data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"name": "X", "signature": "iVBORw0="}}),
                 headers={"Content-Type": "application/json"},
             )
             return response
@@ -114,11 +123,23 @@ class TestPortalAccess(PortalFixture, HttpCase):
         self._assert_refused("portal_mentee_a", "a2")
         self._assert_refused("portal_parent_a", "a2")
         self.authenticate("portal_mentee_a", "portal_mentee_a")
-        for url in ("/my/mentorship", "/my/mentorship/meetings", "/my/mentorship/consents", "/my/mentorship/documents"):
+        for url in (
+            "/my/mentorship",
+            "/my/mentorship/meetings",
+            "/my/mentorship/consents",
+            "/my/mentorship/documents",
+        ):
             page = self.url_open(url).text
             self.assertNotIn("Студент А2", page, url)
             self.assertNotIn("Студент B", page, url)
         self.assertEqual(self.meetings["a2"].rating_ids.ids, [])
+
+    def test_representative_of_a_grown_up_sees_nothing_more(self):
+        self.authenticate("portal_parent_b", "portal_parent_b")
+        url = f"/my/mentorship/pairs/{self.pair_b.id}"
+        self.assertEqual(self.url_open(url).status_code, 200)
+        self.partners["mentee_b"].birthdate_date = self.today - relativedelta(years=18, days=1)
+        self.assertEqual(self.url_open(url).status_code, 404)
 
     def test_guessed_ids_and_foreign_tokens_are_refused(self):
         self.authenticate("portal_mentee_a", "portal_mentee_a")
@@ -141,7 +162,9 @@ class TestPortalAccess(PortalFixture, HttpCase):
         self.assertIn("Родитель B", page.text)
         self.assertIn("o_mentorship_consent_sign", page.text)
         # The token is the consent's own: the pair's pages want a login.
-        pair_page = self.url_open(f"/my/mentorship/pairs/{self.pair_b.id}?access_token={token}", allow_redirects=False)
+        pair_page = self.url_open(
+            f"/my/mentorship/pairs/{self.pair_b.id}?access_token={token}", allow_redirects=False
+        )
         self.assertIn(pair_page.status_code, (303, 302, 404))
         self.assertNotIn("Наставник B", pair_page.text)
 

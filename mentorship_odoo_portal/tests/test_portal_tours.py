@@ -19,7 +19,9 @@ class TestPortalTours(PortalFixture, HttpCase):
         self.assertEqual(line.mentee_reflection, "Понял, как работать безопасно")
         self.assertEqual(line.evidence_ids.mapped("name"), ["конспект.txt"])
         rating = self.meetings["a"].rating_ids
-        self.assertEqual((rating.rating, rating.needs_help, rating.partner_id), (2, True, self.partners["mentee_a"]))
+        self.assertEqual(
+            (rating.rating, rating.needs_help, rating.partner_id), (2, True, self.partners["mentee_a"])
+        )
         self.assertEqual(self.pair_a.health, "needs_attention")
         self.assertTrue(self.pair_a.activity_ids.filtered(lambda a: a.user_id == self.curator))
 
@@ -30,7 +32,9 @@ class TestPortalTours(PortalFixture, HttpCase):
         self.assertEqual(meeting.name, "Техника безопасности на участке")
         self.assertEqual(meeting.state, "held")
         self.assertEqual(meeting.portal_logged_by_id, self.partners["mentor_a"])
-        self.assertFalse(self.pair_a2.meeting_ids - self.pair_a2.meeting_ids.filtered(lambda m: not m.portal_logged_by_id))
+        self.assertFalse(
+            self.pair_a2.meeting_ids - self.pair_a2.meeting_ids.filtered(lambda m: not m.portal_logged_by_id)
+        )
 
     def test_representative_signs_then_withdraws_a_consent(self):
         self.start_tour("/my", "mentorship_portal_representative", login="portal_parent_a")

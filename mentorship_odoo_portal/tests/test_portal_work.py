@@ -21,7 +21,13 @@ class TestPortalWork(PortalFixture, TransactionCase):
 
     def _log(self, key, pair, **values):
         env = self._env(key)
-        vals = {"date": str(self.today), "duration": "1.5", "topic": "Разбор практики", "minutes": "Обсудили", **values}
+        vals = {
+            "date": str(self.today),
+            "duration": "1.5",
+            "topic": "Разбор практики",
+            "minutes": "Обсудили",
+            **values,
+        }
         return env["mentorship.meeting"]._portal_log_held(pair.with_env(env), vals, user=env.user)
 
     def test_mentor_logs_a_held_meeting_and_the_mentee_confirms_it(self):
@@ -49,16 +55,23 @@ class TestPortalWork(PortalFixture, TransactionCase):
         with self.assertRaisesRegex(UserError, "topic"):
             self._log("mentee_a", self.pair_a, topic=" ")
         # Only the pair's own people count as attendees, whatever ids are posted.
-        meeting = self._log("mentee_a", self.pair_a, attendee_ids=[str(self.pair_b.mentor_id.id), str(self.pair_a.mentee_ids.id)])
+        meeting = self._log(
+            "mentee_a",
+            self.pair_a,
+            attendee_ids=[str(self.pair_b.mentor_id.id), str(self.pair_a.mentee_ids.id)],
+        )
         self.assertEqual(meeting.attendee_ids, self.pair_a.mentee_ids)
 
     def test_rating_is_private_and_help_reaches_the_curator(self):
         Rating = self.env["mentorship.meeting.rating"]
         meeting = self.meetings["a"]
-        rating = Rating._portal_rate(meeting, "4", needs_help=True, comment="Не понимаю задание", user=self.users["mentee_a"])
+        rating = Rating._portal_rate(
+            meeting, "4", needs_help=True, comment="Не понимаю задание", user=self.users["mentee_a"]
+        )
         self.assertEqual(rating.side, "mentee")
         activity = self.pair_a.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("mentorship_odoo_portal.mail_activity_type_portal_help")
+            lambda a: a.activity_type_id
+            == self.env.ref("mentorship_odoo_portal.mail_activity_type_portal_help")
         )
         self.assertEqual(activity.user_id, self.curator)
         self.assertIn("Студент A", activity.summary)
@@ -66,7 +79,9 @@ class TestPortalWork(PortalFixture, TransactionCase):
         self.assertEqual(self.pair_a.health, "needs_attention")
         # The mentor does not see the mentee's rating; the mentee sees their own.
         self.assertFalse(Rating.with_user(self.users["mentor_a"]).search([("meeting_id", "=", meeting.id)]))
-        self.assertEqual(Rating.with_user(self.users["mentee_a"]).search([("meeting_id", "=", meeting.id)]), rating)
+        self.assertEqual(
+            Rating.with_user(self.users["mentee_a"]).search([("meeting_id", "=", meeting.id)]), rating
+        )
         with self.assertRaisesRegex(UserError, "already rated"):
             Rating._portal_rate(meeting, 5, user=self.users["mentee_a"])
         with self.assertRaises(AccessError):
@@ -99,7 +114,10 @@ class TestPortalWork(PortalFixture, TransactionCase):
     def test_mentee_ticks_an_activity_with_evidence_and_the_mentor_confirms(self):
         line = self.lines["a"]
         line._portal_mentee_update(
-            done=True, reflection="Понял правила", files=[("отчёт.txt", b"report")], user=self.users["mentee_a"]
+            done=True,
+            reflection="Понял правила",
+            files=[("отчёт.txt", b"report")],
+            user=self.users["mentee_a"],
         )
         self.assertEqual(line.mentee_done_date, self.today)
         self.assertEqual(line.mentee_reflection, "Понял правила")
@@ -123,7 +141,9 @@ class TestPortalWork(PortalFixture, TransactionCase):
 
     def test_representative_signs_then_withdraws_a_consent(self):
         request = self.requests["a"]
-        signature = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        signature = (
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        )
         with self.assertRaisesRegex(UserError, "name"):
             request._portal_sign(" ", signature, "10.0.0.1", self.partners["parent_a"])
         consent = request._portal_sign("Родитель A", signature, "10.0.0.1", self.partners["parent_a"])
@@ -143,7 +163,9 @@ class TestPortalWork(PortalFixture, TransactionCase):
 
     def test_personal_data_consent_goes_to_the_register_and_withdrawal_blocks_the_pair(self):
         Consent = self.env["mentorship.consent"]
-        given = Consent.search([("partner_id", "=", self.partners["mentee_a"].id), ("consent_type", "=", "personal_data")])
+        given = Consent.search(
+            [("partner_id", "=", self.partners["mentee_a"].id), ("consent_type", "=", "personal_data")]
+        )
         given.action_withdraw()
         self.assertTrue(self.pair_a._portal_blocked_reason())
         self.assertTrue(
@@ -155,7 +177,9 @@ class TestPortalWork(PortalFixture, TransactionCase):
         requests = self.env["mentorship.consent.request"]._create_missing_for_pairs(self.pair_a)
         self.assertEqual(requests.mapped("consent_type"), ["personal_data"])
         self.assertEqual(requests.signer_id, self.partners["parent_a"])
-        signature = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        signature = (
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        )
         requests._portal_sign("Родитель A", signature, "10.0.0.2", self.partners["parent_a"])
         self.assertEqual(requests.document_id.state, "registered")
         self.assertTrue(requests.document_id.attachment_id)
