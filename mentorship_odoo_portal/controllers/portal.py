@@ -120,7 +120,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_pair(self, pair_id, access_token=None, **kw):
         pair_sudo = self._mentorship_check(PAIR, pair_id, access_token)
         if not pair_sudo:
-            return request.not_found()
+            raise request.not_found()
         user = request.env.user
         meetings = pair_sudo.meeting_ids.filtered(lambda m: m.state != "cancelled")
         values = self._mentorship_values(
@@ -148,7 +148,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_plan(self, pair_id, **kw):
         pair_sudo = self._mentorship_check(PAIR, pair_id)
         if not pair_sudo:
-            return request.not_found()
+            raise request.not_found()
         values = self._mentorship_values(
             "mentorship_plan",
             pair=pair_sudo,
@@ -169,7 +169,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_activity_update(self, line_id, **post):
         line_sudo = self._mentorship_check(LINE, line_id)
         if not line_sudo:
-            return request.not_found()
+            raise request.not_found()
         url = f"/my/mentorship/pairs/{line_sudo.pair_id.id}/plan"
         anchor = f"#activity-{line_sudo.id}"
         user = request.env.user
@@ -227,7 +227,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_meeting(self, meeting_id, **kw):
         meeting_sudo = self._mentorship_check(MEETING, meeting_id)
         if not meeting_sudo:
-            return request.not_found()
+            raise request.not_found()
         user = request.env.user
         values = self._mentorship_values(
             "mentorship_meeting",
@@ -249,7 +249,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_meeting_log(self, pair_id, **post):
         pair_sudo = self._mentorship_check(PAIR, pair_id)
         if not pair_sudo:
-            return request.not_found()
+            raise request.not_found()
         url = f"/my/mentorship/pairs/{pair_id}"
         values = dict(post, attendee_ids=request.httprequest.form.getlist("attendee_ids"))
         try:
@@ -268,7 +268,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_meeting_confirm(self, meeting_id, **post):
         meeting_sudo = self._mentorship_check(MEETING, meeting_id)
         if not meeting_sudo:
-            return request.not_found()
+            raise request.not_found()
         try:
             meeting_sudo._portal_confirm(user=request.env.user)
         except UserError as error:
@@ -285,7 +285,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_meeting_rate(self, meeting_id, **post):
         meeting_sudo = self._mentorship_check(MEETING, meeting_id)
         if not meeting_sudo:
-            return request.not_found()
+            raise request.not_found()
         try:
             request.env["mentorship.meeting.rating"]._portal_rate(
                 meeting_sudo,
@@ -342,7 +342,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_consent(self, request_id, access_token=None, **kw):
         request_sudo = self._mentorship_check(REQUEST, request_id, access_token)
         if not request_sudo:
-            return request.not_found()
+            raise request.not_found()
         values = self._mentorship_values(
             "mentorship_consent",
             consent_request=request_sudo,
@@ -381,7 +381,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_consent_withdraw(self, request_id, access_token=None, **post):
         request_sudo = self._mentorship_check(REQUEST, request_id, access_token)
         if not request_sudo or not self._mentorship_consent_allowed(request_sudo, access_token):
-            return request.not_found()
+            raise request.not_found()
         url = request_sudo.get_portal_url()
         try:
             request_sudo._portal_withdraw(self._mentorship_consent_author(request_sudo))
@@ -401,7 +401,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_document_pdf(self, document_id, **kw):
         document_sudo = self._mentorship_check(DOCUMENT, document_id)
         if not document_sudo or not document_sudo.attachment_id:
-            return request.not_found()
+            raise request.not_found()
         attachment = document_sudo.attachment_id
         return request.make_response(
             attachment.raw,

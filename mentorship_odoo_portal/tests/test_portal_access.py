@@ -72,7 +72,9 @@ class TestPortalAccess(PortalFixture, HttpCase):
         if method == "JSON":
             response = self.url_open(
                 url,
-                data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"name": "X", "signature": "iVBORw0="}}),
+                data=json.dumps(
+                    {"jsonrpc": "2.0", "method": "call", "params": {"name": "X", "signature": "iVBORw0="}}
+                ),
                 headers={"Content-Type": "application/json"},
             )
             return response

@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import bench_kpi  # noqa: E402  (same folder: reuse its bulk build of 10,000 pairs)
 
 TARGET_MS = 300.0
+ENVIRON = {"REMOTE_ADDR": "127.0.0.1"}
 TARGET_QUERIES = 8
 COUNTERS = [
     "mentorship_pair_count",
@@ -55,16 +56,23 @@ def build_user(env, programme, meetings):
             "login": "bench_portal",
             "password": "bench_portal",
             "partner_id": mentor_partner.id,
+            # The multi-company rules: the user belongs to the programme's company.
+            "company_id": programme.company_id.id,
+            "company_ids": [Command.set(programme.company_id.ids)],
             "groups_id": [Command.set([env.ref("base.group_portal").id])],
         }
     )
     Participant = env["mentorship.participant"]
-    mentor = Participant.create({"programme_id": programme.id, "role": "mentor", "partner_id": mentor_partner.id})
+    mentor = Participant.create(
+        {"programme_id": programme.id, "role": "mentor", "partner_id": mentor_partner.id}
+    )
     mentor.action_approve()
     pairs = env["mentorship.pair"]
     for n in range(3):
         student = Partner.create({"name": f"Бенчмарк Студент {n}", "is_student": True, "study_year": 3})
-        mentee = Participant.create({"programme_id": programme.id, "role": "mentee", "partner_id": student.id})
+        mentee = Participant.create(
+            {"programme_id": programme.id, "role": "mentee", "partner_id": student.id}
+        )
         mentee.action_approve()
         pair = env["mentorship.pair"].create(
             {
@@ -98,23 +106,28 @@ def build_user(env, programme, meetings):
     created = Meeting.create(vals)
     created.filtered(lambda m: m.start < now).write({"state": "held"})
     request = env["mentorship.consent.request"].create(
-        {"consent_type": "publication", "partner_id": mentor_partner.id, "signer_id": mentor_partner.id}
+        {
+            "consent_type": "publication",
+            "company_id": programme.company_id.id,
+            "partner_id": mentor_partner.id,
+            "signer_id": mentor_partner.id,
+        }
     )
     env.flush_all()
     return "bench_portal", pairs, created, request
 
 
-def open_session(env, login):
-    """A logged-in session for ``login`` (as HttpCase.authenticate does)."""
-    session = odoo.http.root.session_store.new()
-    session.update(odoo.http.get_default_session(), db=env.cr.dbname)
-    user = env["res.users"].search([("login", "=", login)])
-    session.uid = user.id
-    session.login = login
-    session.session_token = odoo.service.security.compute_session_token(session, env(user=user))
-    session.context = dict(env(user=user)["res.users"].context_get())
-    odoo.http.root.session_store.save(session)
-    return session
+def log_in(client, database, login):
+    """Log in through Odoo's own JSON route; the client keeps the session cookie."""
+    body = {"jsonrpc": "2.0", "method": "call", "params": {"db": database, "login": login, "password": login}}
+    response = client.post(
+        "/web/session/authenticate",
+        data=json.dumps(body),
+        headers={"Content-Type": "application/json"},
+        environ_base=ENVIRON,
+    )
+    if not (response.get_json().get("result") or {}).get("uid"):
+        raise RuntimeError(f"Logging in as {login} failed: {response.get_data(as_text=True)[:300]}")
 
 
 def main():
@@ -142,12 +155,12 @@ def main():
             f"built in {time.perf_counter() - started:.1f} s",
             flush=True,
         )
-        session = open_session(env, login)
         cr.flush()
         registry.enter_test_mode(cr)
         try:
             client = Client(odoo.http.root)
-            headers = {"Cookie": f"session_id={session.sid}"}
+            log_in(client, args.database, login)
+            headers = {}
             held = meetings.filtered(lambda m: m.state == "held")[:1]
             pages = [
                 "/my",
@@ -166,14 +179,19 @@ def main():
                 before = cr.sql_log_count
                 started = time.perf_counter()
                 if body is None:
-                    response = client.get(url, headers=headers)
+                    response = client.get(url, headers=headers, environ_base=ENVIRON)
                 else:
                     response = client.post(
-                        url, data=json.dumps(body), headers={**headers, "Content-Type": "application/json"}
+                        url,
+                        data=json.dumps(body),
+                        headers={**headers, "Content-Type": "application/json"},
+                        environ_base=ENVIRON,
                     )
                 elapsed = (time.perf_counter() - started) * 1000
                 if response.status_code != 200:
-                    raise RuntimeError(f"{url} answered {response.status_code}")
+                    raise RuntimeError(
+                        f"{url} answered {response.status_code} {response.headers.get('Location', '')}"
+                    )
                 return elapsed, cr.sql_log_count - before, response
 
             worst_page = 0.0
@@ -183,8 +201,12 @@ def main():
                 median, worst = statistics.median(timings), max(timings)
                 worst_page = max(worst_page, worst)
                 print(f"{url:<45} median {median:7.1f} ms, slowest {worst:7.1f} ms", flush=True)
-                summary(f"{url} server time (slowest of {args.runs})", f"{worst:.0f} ms", f"≤ {TARGET_MS:.0f} ms",
-                        worst <= TARGET_MS)
+                summary(
+                    f"{url} server time (slowest of {args.runs})",
+                    f"{worst:.0f} ms",
+                    f"≤ {TARGET_MS:.0f} ms",
+                    worst <= TARGET_MS,
+                )
 
             def counters(names):
                 body = {"jsonrpc": "2.0", "method": "call", "params": {"counters": names}}
@@ -195,17 +217,26 @@ def main():
             _elapsed, base_queries, _values = counters([])
             elapsed, all_queries, values = counters(COUNTERS)
             ours = all_queries - base_queries
-            print(f"/my/counters: {values} in {elapsed:.1f} ms; {all_queries} SQL queries, of which {ours} "
-                  f"for our {len(COUNTERS)} counters ({base_queries} for the session and the request)")
-            summary(f"/my/counters: SQL queries of our {len(COUNTERS)} counters", ours, f"≤ {TARGET_QUERIES}",
-                    ours <= TARGET_QUERIES)
-            summary("/my/counters server time", f"{elapsed:.0f} ms", f"≤ {TARGET_MS:.0f} ms", elapsed <= TARGET_MS)
+            print(
+                f"/my/counters: {values} in {elapsed:.1f} ms; {all_queries} SQL queries, of which {ours} "
+                f"for our {len(COUNTERS)} counters ({base_queries} for the session and the request)"
+            )
+            summary(
+                f"/my/counters: SQL queries of our {len(COUNTERS)} counters",
+                ours,
+                f"≤ {TARGET_QUERIES}",
+                ours <= TARGET_QUERIES,
+            )
+            summary(
+                "/my/counters server time", f"{elapsed:.0f} ms", f"≤ {TARGET_MS:.0f} ms", elapsed <= TARGET_MS
+            )
             verdict = "OK" if worst_page <= TARGET_MS and ours <= TARGET_QUERIES else "MISSED"
-            print(f"Slowest page {worst_page:.0f} ms (target ≤ {TARGET_MS:.0f}), counters {ours} queries "
-                  f"(target ≤ {TARGET_QUERIES}): {verdict}")
+            print(
+                f"Slowest page {worst_page:.0f} ms (target ≤ {TARGET_MS:.0f}), counters {ours} queries "
+                f"(target ≤ {TARGET_QUERIES}): {verdict}"
+            )
         finally:
             registry.leave_test_mode()
-            odoo.http.root.session_store.delete(session)
             cr.rollback()
     return 0 if verdict == "OK" else 1
 
