@@ -36,6 +36,7 @@ class PortalFixture:
             {
                 "name": "Куратор Портала",
                 "login": "portal_curator",
+                "email": "curator@example.com",
                 "password": "portal_curator",
                 "groups_id": [Command.set([env.ref("mentorship_odoo.group_mentorship_curator").id])],
             }

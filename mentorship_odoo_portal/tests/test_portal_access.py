@@ -2,8 +2,9 @@ import json
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import http
+from odoo import Command, http
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
 
 from .common import PortalFixture
 
@@ -203,3 +204,59 @@ class TestPortalAccess(PortalFixture, HttpCase):
         page = self.url_open(f"/my/mentorship/pairs/{self.pair_a.id}").text
         self.assertIn("Наставник A", page)
         self.assertNotIn("mentor_a@example.com", page)
+
+    def test_pair_chatter_hides_curator_notes_and_takes_participants_posts(self):
+        self.pair_a.with_user(self.curator).message_post(
+            body="Служебная заметка куратора", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self.pair_a.with_user(self.curator).message_post(
+            body="Сообщение для пары", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.authenticate("portal_mentee_a", "portal_mentee_a")
+        fetched = self.make_jsonrpc_request(
+            "/mail/chatter_fetch", {"thread_model": "mentorship.pair", "thread_id": self.pair_a.id}
+        )
+        bodies = " ".join(str(message["body"]) for message in fetched["data"]["mail.message"])
+        self.assertIn("Сообщение для пары", bodies)
+        self.assertNotIn("Служебная заметка", bodies)
+        post = {"body": "Вопрос наставнику", "message_type": "comment", "subtype_xmlid": "mail.mt_comment"}
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {"thread_model": "mentorship.pair", "thread_id": self.pair_a.id, "post_data": post},
+        )
+        self.assertIn("Вопрос наставнику", self.pair_a.message_ids.mapped("body")[0])
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {"thread_model": "mentorship.pair", "thread_id": self.pair_b.id, "post_data": post},
+            )
+        self.assertNotIn("Вопрос наставнику", " ".join(self.pair_b.message_ids.mapped("body")))
+
+    def test_questionnaires_lists_own_pending_invitations_only(self):
+        survey = self.env["survey.survey"].create({"title": "Анкета удовлетворённости"})
+        survey._create_answer(partner=self.partners["mentee_a"])
+        survey._create_answer(partner=self.partners["mentee_b"])
+        self.authenticate("portal_mentee_a", "portal_mentee_a")
+        page = self.url_open("/my/mentorship/questionnaires").text
+        self.assertIn("Анкета удовлетворённости", page)
+        self.assertEqual(page.count("/survey/start/"), 1)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mentorship_survey_count"]})
+        self.assertEqual(counters["mentorship_survey_count"], 1)
+
+    def test_employee_mentor_gets_the_same_pages(self):
+        mentor_user = self.env["res.users"].create(
+            {
+                "name": "Педагог Наставник",
+                "login": "portal_employee",
+                "password": "portal_employee",
+                "groups_id": [Command.set([self.env.ref("mentorship_odoo.group_mentorship_mentor").id])],
+            }
+        )
+        employee = self.env["hr.employee"].create({"name": "Педагог Наставник", "user_id": mentor_user.id})
+        participant = self.env["mentorship.participant"].create(
+            {"programme_id": self.programme.id, "role": "mentor", "employee_id": employee.id}
+        )
+        self.pair_b.mentor_id = participant
+        self.authenticate("portal_employee", "portal_employee")
+        self.assertEqual(self.url_open(f"/my/mentorship/pairs/{self.pair_b.id}").status_code, 200)
+        self.assertEqual(self.url_open(f"/my/mentorship/pairs/{self.pair_a.id}").status_code, 404)
