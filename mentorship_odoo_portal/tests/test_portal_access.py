@@ -171,6 +171,27 @@ class TestPortalAccess(PortalFixture, HttpCase):
         self.assertIn(pair_page.status_code, (303, 302, 404))
         self.assertNotIn("Наставник B", pair_page.text)
 
+    def test_curator_shares_the_token_link_of_a_consent(self):
+        request = self.requests["b"]
+        # The form's button passes the record as active_id, as the web client does.
+        action = (
+            request.with_user(self.curator)
+            .with_context(active_id=request.id, active_model=request._name)
+            .action_share()
+        )
+        wizard = (
+            self.env["portal.share"]
+            .with_user(self.curator)
+            .with_context(**action["context"])
+            .create({"partner_ids": [Command.set(self.partners["parent_b"].ids)]})
+        )
+        self.assertIn("access_token=", wizard.share_link)
+        self.authenticate(None, None)
+        page = self.url_open(wizard.share_link)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(f"/my/mentorship/consents/{request.id}", page.url)
+        self.assertIn("o_mentorship_consent_sign", page.text)
+
     def test_own_pages_open(self):
         for login, key in (("portal_mentor_a", "a"), ("portal_mentee_a", "a"), ("portal_parent_a", "a")):
             self.authenticate(login, login)
