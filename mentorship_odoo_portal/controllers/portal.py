@@ -103,7 +103,11 @@ class MentorshipPortal(CustomerPortal):
 
     # --- Pairs -------------------------------------------------------------------------------
 
-    @http.route(["/my/mentorship", "/my/mentorship/pairs"], type="http", auth="user", website=True)
+    # readonly: lists and downloads only read, so Odoo 18 may serve them from a read replica
+    # (db_replica_host); a page that follows a write (redirects after a form) stays on the primary.
+    @http.route(
+        ["/my/mentorship", "/my/mentorship/pairs"], type="http", auth="user", website=True, readonly=True
+    )
     def portal_mentorship_pairs(self, **kw):
         pairs = request.env[PAIR].search([], order="state, date_start desc")
         pairs_sudo = pairs.sudo()
@@ -302,7 +306,7 @@ class MentorshipPortal(CustomerPortal):
 
     # --- Questionnaires ------------------------------------------------------------------------
 
-    @http.route("/my/mentorship/questionnaires", type="http", auth="user", website=True)
+    @http.route("/my/mentorship/questionnaires", type="http", auth="user", website=True, readonly=True)
     def portal_mentorship_questionnaires(self, **kw):
         # sudo: the domain limits the list to the user's own invitations.
         answers = (
@@ -391,13 +395,19 @@ class MentorshipPortal(CustomerPortal):
 
     # --- Documents -----------------------------------------------------------------------------
 
-    @http.route("/my/mentorship/documents", type="http", auth="user", website=True)
+    @http.route("/my/mentorship/documents", type="http", auth="user", website=True, readonly=True)
     def portal_mentorship_documents(self, **kw):
         documents = request.env[DOCUMENT].search(self._mentorship_document_domain())
         values = self._mentorship_values("mentorship_documents", documents=documents.sudo())
         return request.render("mentorship_odoo_portal.portal_my_mentorship_documents", values)
 
-    @http.route("/my/mentorship/documents/<int:document_id>/pdf", type="http", auth="user", website=True)
+    @http.route(
+        "/my/mentorship/documents/<int:document_id>/pdf",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_mentorship_document_pdf(self, document_id, **kw):
         document_sudo = self._mentorship_check(DOCUMENT, document_id)
         if not document_sudo or not document_sudo.attachment_id:
