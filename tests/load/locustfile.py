@@ -7,7 +7,8 @@ demo college's logins:
 * curators open the pair list, a pair form, the pair health screen and the programme dashboard;
 * mentors open their pairs and log held meetings (each logged meeting is counted here, and at the
   end the meetings that reached the database are counted there: none lost, none duplicated);
-* one payroll officer regenerates the current month's draft allowances.
+* one payroll officer regenerates the current month's draft allowances;
+* student mentees open their portal pages (/my, their pairs, meetings and consents).
 
 At the end it prints requests/s, p50/p95/p99 and errors per request type, checks the targets (reads:
 p95 ≤ 1 s and no error; writes: every logged meeting stored exactly once) and prints
@@ -215,6 +216,36 @@ class Payroll(OdooUser):
                 wizard,
                 name="payroll: generate a month",
             )
+
+
+class PortalMentee(OdooUser):
+    """A student mentee on the portal (mentorship_odoo_portal)."""
+
+    weight = 2
+    login = password = "student"
+
+    def get(self, url, name):
+        with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
+            else:
+                response.success()
+
+    @task(3)
+    def my_home(self):
+        self.get("/my", "portal: /my")
+
+    @task(3)
+    def my_pairs(self):
+        self.get("/my/mentorship", "portal: my pairs")
+
+    @task(2)
+    def my_meetings(self):
+        self.get("/my/mentorship/meetings", "portal: my meetings")
+
+    @task(1)
+    def my_consents(self):
+        self.get("/my/mentorship/consents", "portal: my consents")
 
 
 @events.quitting.add_listener
