@@ -77,7 +77,9 @@ class MentorshipMatchCriterion(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         priorities = dict(self._fields["priority"]._description_selection(self.env))
         for criterion in self:
-            criterion.display_name = f"{kinds.get(criterion.kind, '')} ({priorities.get(criterion.priority, '')})"
+            criterion.display_name = (
+                f"{kinds.get(criterion.kind, '')} ({priorities.get(criterion.priority, '')})"
+            )
 
     @api.constrains("priority", "custom_weight", "ideal_gap", "kind")
     def _check_values(self):

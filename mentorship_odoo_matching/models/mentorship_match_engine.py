@@ -66,13 +66,15 @@ class MatchProblem:
             elif not item["counted"]:
                 lines.append(env._("%(criterion)s: no data, not counted", criterion=item["label"]))
             else:
+                points = "{:.1f}".format(item["points"])
+                most = "{:.1f}".format(item["max_points"])
                 lines.append(
                     env._(
                         "%(criterion)s: %(match)s %% match, %(points)s of %(max)s points",
                         criterion=item["label"],
                         match=round(100 * item["similarity"]),
-                        points=f"{item['points']:.1f}",
-                        max=f"{item['max_points']:.1f}",
+                        points=points,
+                        max=most,
                     )
                 )
         return "\n".join(lines)
@@ -290,7 +292,9 @@ class MentorshipMatchEngine(models.AbstractModel):
 
     def _similarity_experience(self, record, mentees, mentors, mentee_rows, mentor_rows, n, m):
         return matching.gap_similarity(
-            [row["experience"] for row in mentee_rows], [row["experience"] for row in mentor_rows], record.ideal_gap
+            [row["experience"] for row in mentee_rows],
+            [row["experience"] for row in mentor_rows],
+            record.ideal_gap,
         )
 
     def _similarity_study_year(self, record, mentees, mentors, mentee_rows, mentor_rows, n, m):
@@ -312,7 +316,8 @@ class MentorshipMatchEngine(models.AbstractModel):
                   JOIN survey_question question ON question.id = line.question_id
                  WHERE answer.mentorship_participant_id = ANY(%s)
                    AND answer.mentorship_purpose = 'preference' AND answer.state = 'done'
-                   AND question.question_type = 'text_box' AND NOT COALESCE(question.mentorship_confidential, FALSE)
+                   AND question.question_type = 'text_box'
+                   AND NOT COALESCE(question.mentorship_confidential, FALSE)
                    AND NOT COALESCE(line.skipped, FALSE)
                  ORDER BY answer.id, question.sequence, line.id
                 """,
@@ -321,7 +326,9 @@ class MentorshipMatchEngine(models.AbstractModel):
         )
         texts = {}
         for participant_id, text in self.env.cr.fetchall():
-            texts[participant_id] = f"{texts[participant_id]}\n{text}" if participant_id in texts else text or ""
+            texts[participant_id] = (
+                f"{texts[participant_id]}\n{text}" if participant_id in texts else text or ""
+            )
         return matching.preference_similarity(
             [texts.get(pid, "") for pid in mentees.ids], [row["name"] for row in mentor_rows]
         )
@@ -409,20 +416,18 @@ class MentorshipMatchEngine(models.AbstractModel):
             if mentee not in unmatched:
                 problems.append(self.env._("%(mentee)s already has a mentor in a pair.", mentee=mentee.name))
             elif col is None or not problem.allowed[row, col]:
-                reasons = mentee._get_eligibility_problems(form, date_start) + mentor._get_eligibility_problems(
-                    form, date_start
-                )
+                reasons = mentee._get_eligibility_problems(form, date_start)
+                reasons += mentor._get_eligibility_problems(form, date_start)
+                if not reasons and col is not None and free[col] <= 0:
+                    reasons.append(self.env._("no free place left"))
+                elif not reasons:
+                    reasons.append(self.env._("a matching filter («must» criterion) fails"))
                 problems.append(
                     self.env._(
                         "%(mentor)s cannot mentor %(mentee)s: %(reason)s",
                         mentor=mentor.name,
                         mentee=mentee.name,
-                        reason="; ".join(reasons)
-                        or (
-                            self.env._("no free place left")
-                            if col is not None and free[col] <= 0
-                            else self.env._("a matching filter («must» criterion) fails")
-                        ),
+                        reason="; ".join(reasons),
                     )
                 )
             elif free[col] <= 0:

@@ -36,7 +36,11 @@ class MentorshipParticipant(models.Model):
     match_campus = fields.Char(string="Campus", help="Building or site where the person works or studies.")
 
     _sql_constraints = [
-        ("match_capacity_positive", "CHECK(match_capacity >= 0)", "The own limit of mentees cannot be negative."),
+        (
+            "match_capacity_positive",
+            "CHECK(match_capacity >= 0)",
+            "The own limit of mentees cannot be negative.",
+        ),
     ]
 
     def action_open_match_suggestions(self):

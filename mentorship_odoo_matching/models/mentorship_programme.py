@@ -6,7 +6,9 @@ from odoo.addons.mentorship_odoo.tools.actions import window_action
 class MentorshipProgramme(models.Model):
     _inherit = "mentorship.programme"
 
-    match_criterion_ids = fields.One2many("mentorship.match.criterion", "programme_id", string="Matching Criteria")
+    match_criterion_ids = fields.One2many(
+        "mentorship.match.criterion", "programme_id", string="Matching Criteria"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

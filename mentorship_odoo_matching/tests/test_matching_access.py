@@ -14,13 +14,13 @@ class TestMatchingAccess(MatchingCase):
         self.assertEqual(wizard.line_ids[0].mentor_id, self.mentor_a)
         action = wizard.line_ids[0].action_create_pair()
         self.assertEqual(self.env["mentorship.pair"].browse(action["res_id"]).state, "draft")
+        action = self.mentee_b.with_user(self.user_curator).action_open_match_suggestions()
+        self.assertEqual(action["res_model"], "mentorship.match.suggestion")
         cohort = self._cohort(user=self.user_curator)
         self.assertEqual(cohort.matched_count, 1)
         cohort.action_accept_all()
         criteria = self.programme.with_user(self.user_curator).match_criterion_ids
         criteria[:1].priority = "low"
-        action = self.mentee_b.with_user(self.user_curator).action_open_match_suggestions()
-        self.assertEqual(action["res_model"], "mentorship.match.suggestion")
 
     def test_curator_of_another_company(self):
         with self.assertRaises(AccessError):
@@ -40,7 +40,9 @@ class TestMatchingAccess(MatchingCase):
         cohort = self._cohort(user=self.user_curator)
         for user in (self.user_mentor, self.user_mentee):
             with self.assertRaises(AccessError):
-                self.env["mentorship.match.suggestion.line"].with_user(user).browse(wizard.line_ids.ids).read(["score"])
+                self.env["mentorship.match.suggestion.line"].with_user(user).browse(wizard.line_ids.ids).read(
+                    ["score"]
+                )
             with self.assertRaises(AccessError):
                 self.env["mentorship.match.wizard"].with_user(user).browse(cohort.id).read(["total_score"])
             with self.assertRaises(AccessError):

@@ -77,7 +77,9 @@ class TestSimilarities(unittest.TestCase):
         np.testing.assert_allclose(sim, [[1, 1, 1], [1, 1, 0]])
 
     def test_eligibility_mask(self):
-        ok = mt.eligibility_mask(RULE, "mentee", ["employee"] * 3 + ["student"], [1, 7, np.nan, 1], [0] * 4, [0] * 4)
+        ok = mt.eligibility_mask(
+            RULE, "mentee", ["employee"] * 3 + ["student"], [1, 7, np.nan, 1], [0] * 4, [0] * 4
+        )
         self.assertEqual(ok.tolist(), [True, False, False, False])
         ok = mt.eligibility_mask(RULE, "mentor", ["employee"] * 3, [4, 5, np.nan], [0] * 3, [0] * 3)
         self.assertEqual(ok.tolist(), [False, True, False])
@@ -90,7 +92,9 @@ class TestScores(unittest.TestCase):
     def criteria(self):
         return [
             mt.Criterion("a", "A", np.array([[1.0, 0.5], [0.0, 1.0]]), weight=5),
-            mt.Criterion("b", "B", np.array([[0.0, 1.0], [1.0, 1.0]]), weight=1, known=np.array([True, False])),
+            mt.Criterion(
+                "b", "B", np.array([[0.0, 1.0], [1.0, 1.0]]), weight=1, known=np.array([True, False])
+            ),
             mt.Criterion("c", "C", np.array([[1.0, 0.0], [1.0, 1.0]]), must=True),
         ]
 

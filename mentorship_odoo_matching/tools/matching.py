@@ -219,7 +219,9 @@ def breakdown(criteria, row, col):
     for criterion in criteria:
         similarity = float(criterion.similarity[row, col])
         if criterion.must:
-            items.append({"key": criterion.key, "label": criterion.label, "must": True, "passed": similarity > 0})
+            items.append(
+                {"key": criterion.key, "label": criterion.label, "must": True, "passed": similarity > 0}
+            )
             continue
         if criterion.weight <= 0:
             continue
@@ -260,7 +262,9 @@ def _check_forced(score, allowed, capacity, forced):
 def _result(score, mentor, forced):
     matched = mentor >= 0
     total = float(score[np.nonzero(matched)[0], mentor[matched]].sum())
-    return Assignment(mentor=mentor, total=total, matched=int(matched.sum()), forced={row for row, _c in forced})
+    return Assignment(
+        mentor=mentor, total=total, matched=int(matched.sum()), forced={row for row, _c in forced}
+    )
 
 
 def optimal_assignment(score, allowed, capacity, forced=()):

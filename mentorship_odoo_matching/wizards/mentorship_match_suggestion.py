@@ -46,16 +46,19 @@ class MentorshipMatchSuggestion(models.TransientModel):
     def _compute_form_id(self):
         for wizard in self:
             forms = wizard.mentee_id.programme_id.form_ids
-            wizard.form_id = wizard.mentee_id.form_id or forms.filtered(
-                lambda form, w=wizard: form.mentee_type == w.mentee_id.person_type
-            )[:1]
+            wizard.form_id = (
+                wizard.mentee_id.form_id
+                or forms.filtered(lambda form, w=wizard: form.mentee_type == w.mentee_id.person_type)[:1]
+            )
 
     @api.depends("mentee_id")
     def _compute_date_start(self):
         today = fields.Date.context_today(self)
         for wizard in self:
             programme = wizard.mentee_id.programme_id
-            wizard.date_start = min(max(today, programme.date_start), programme.date_end) if programme else today
+            wizard.date_start = (
+                min(max(today, programme.date_start), programme.date_end) if programme else today
+            )
 
     def _reopen(self):
         return window_action(
@@ -69,7 +72,9 @@ class MentorshipMatchSuggestion(models.TransientModel):
         self.ensure_one()
         mentee = self.mentee_id
         if mentee.role != "mentee":
-            raise UserError(self.env._("%(person)s is not a mentee: suggestions are for mentees.", person=mentee.name))
+            raise UserError(
+                self.env._("%(person)s is not a mentee: suggestions are for mentees.", person=mentee.name)
+            )
         if not self.form_id:
             raise UserError(self.env._("Choose the form of mentoring for the suggestions."))
         Engine = self.env["mentorship.match.engine"]

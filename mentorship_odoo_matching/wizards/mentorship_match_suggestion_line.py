@@ -10,7 +10,7 @@ class MentorshipMatchSuggestionLine(models.TransientModel):
 
     suggestion_id = fields.Many2one("mentorship.match.suggestion", required=True, ondelete="cascade")
     rank = fields.Integer()
-    mentor_id = fields.Many2one("mentorship.participant", string="Mentor", readonly=True)
+    mentor_id = fields.Many2one("mentorship.participant", readonly=True)
     is_top = fields.Boolean(
         string="Top Pick", help="The mentor the best assignment of the whole cohort gives this mentee."
     )

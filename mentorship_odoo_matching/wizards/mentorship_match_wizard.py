@@ -30,16 +30,32 @@ class MentorshipMatchWizard(models.TransientModel):
         domain="[('id', 'in', programme_form_ids)]",
     )
     date_start = fields.Date(
-        string="Pairs Start On", required=True, compute="_compute_dates", store=True, readonly=False, precompute=True
+        string="Pairs Start On",
+        required=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     date_end = fields.Date(
-        string="Pairs End On", required=True, compute="_compute_dates", store=True, readonly=False, precompute=True
+        string="Pairs End On",
+        required=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     line_ids = fields.One2many(
-        "mentorship.match.wizard.line", "wizard_id", string="Proposed Pairs", domain=[("mentor_id", "!=", False)]
+        "mentorship.match.wizard.line",
+        "wizard_id",
+        string="Proposed Pairs",
+        domain=[("mentor_id", "!=", False)],
     )
     unmatched_line_ids = fields.One2many(
-        "mentorship.match.wizard.line", "wizard_id", string="Unmatched Mentees", domain=[("mentor_id", "=", False)]
+        "mentorship.match.wizard.line",
+        "wizard_id",
+        string="Unmatched Mentees",
+        domain=[("mentor_id", "=", False)],
     )
     mentee_count = fields.Integer(string="Mentees Waiting", readonly=True)
     mentor_count = fields.Integer(string="Mentors with Free Places", readonly=True)
@@ -74,7 +90,9 @@ class MentorshipMatchWizard(models.TransientModel):
             start = wizard.date_start or min(max(today, programme.date_start), programme.date_end)
             wizard.date_start = start
             if wizard.form_id:
-                wizard.date_end = self.env["mentorship.match.engine"]._default_dates(programme, wizard.form_id, start)
+                wizard.date_end = self.env["mentorship.match.engine"]._default_dates(
+                    programme, wizard.form_id, start
+                )
             else:
                 wizard.date_end = programme.date_end
 
@@ -158,7 +176,9 @@ class MentorshipMatchWizard(models.TransientModel):
                 "greedy_matched_count": greedy.matched,
                 "greedy_total_score": greedy.total,
                 "greedy_mean_score": greedy.mean,
-                "gain_percent": 100.0 * (optimal.total - greedy.total) / greedy.total if greedy.total else 0.0,
+                "gain_percent": 100.0 * (optimal.total - greedy.total) / greedy.total
+                if greedy.total
+                else 0.0,
             }
         )
         return self._reopen()

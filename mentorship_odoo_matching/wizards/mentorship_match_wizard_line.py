@@ -13,10 +13,9 @@ class MentorshipMatchWizardLine(models.TransientModel):
 
     wizard_id = fields.Many2one("mentorship.match.wizard", required=True, ondelete="cascade")
     programme_id = fields.Many2one(related="wizard_id.programme_id")
-    mentee_id = fields.Many2one("mentorship.participant", string="Mentee", required=True, readonly=True)
+    mentee_id = fields.Many2one("mentorship.participant", required=True, readonly=True)
     mentor_id = fields.Many2one(
         "mentorship.participant",
-        string="Mentor",
         domain="[('programme_id', '=', programme_id), ('role', '=', 'mentor'), "
         "('state', 'in', ('approved', 'active', 'former'))]",
     )
