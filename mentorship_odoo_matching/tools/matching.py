@@ -91,15 +91,18 @@ def equal_similarity(mentee_keys, mentor_keys, mentee_related=None, mentor_relat
 
 
 def wildcard_similarity(mentee_keys, mentor_keys, wildcard):
-    """Equality where ``wildcard`` (e.g. "any time") on either side matches everything."""
-    a = np.asarray(mentee_keys, dtype=object)
-    b = np.asarray(mentor_keys, dtype=object)
-    equal = a[:, None] == b[None, :]
-    either = (a[:, None] == wildcard) | (b[None, :] == wildcard)
-    known_a = np.array([bool(x) for x in a], dtype=bool)
-    known_b = np.array([bool(x) for x in b], dtype=bool)
-    similarity = ((equal | either) & known_a[:, None] & known_b[None, :]).astype(np.float64)
-    return similarity, known_a
+    """Equality where ``wildcard`` (e.g. "any time") on either side matches everything; an empty
+    value is unknown. Returns (similarity, known)."""
+    codes = {wildcard: -1} if wildcard else {}
+
+    def encode(keys):
+        return np.array([codes.setdefault(key, len(codes) + 1) if key else 0 for key in keys], dtype=np.int64)
+
+    a = encode(mentee_keys)
+    b = encode(mentor_keys)
+    both = (a[:, None] != 0) & (b[None, :] != 0)
+    match = (a[:, None] == b[None, :]) | (a[:, None] == -1) | (b[None, :] == -1)
+    return (match & both).astype(np.float64), a != 0
 
 
 def gap_similarity(mentee_values, mentor_values, ideal_gap):
