@@ -1,3 +1,4 @@
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -177,7 +178,11 @@ class MentorshipMatchEngine(models.AbstractModel):
             elif on_date < start:
                 row["experience"] = 0.0
             else:
-                row["experience"] = float(relativedelta(on_date, start).years)
+                # Full years as the core's relativedelta counts them (29 February's anniversary is
+                # the 28th in other years), without its cost on thousands of rows.
+                anniversary = min(start.day, calendar.monthrange(on_date.year, start.month)[1])
+                before_anniversary = (on_date.month, on_date.day) < (start.month, anniversary)
+                row["experience"] = float(on_date.year - start.year - before_anniversary)
             year = GRADUATE_YEAR if row["is_graduate"] else row["study_year"]
             row["study_year_value"] = float(year) if year else np.nan
             people[row["id"]] = row

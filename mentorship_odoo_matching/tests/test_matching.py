@@ -251,3 +251,19 @@ class TestMatching(MatchingCase):
             self.assertLessEqual(wizard.greedy_total_score, wizard.total_score + 1e-6)
             if wizard.line_ids:
                 wizard.action_accept_all()
+
+    def test_experience_years_as_the_core_counts_them(self):
+        Employee = self.env["hr.employee"].with_company(self.company)
+        starts = [date(2020, 2, 29), date(2024, 10, 1), date(2024, 10, 2), date(2025, 10, 2), False]
+        participants = self.env["mentorship.participant"]
+        for index, start in enumerate(starts):
+            employee = Employee.create(
+                {"name": f"Стаж {index}", "company_id": self.company.id, "teaching_start_date": start}
+            )
+            participants |= self._participant("mentee", employee, approve=False)
+        for on_date in (ON_DATE, date(2021, 2, 28), date(2024, 2, 29)):
+            people = self.env["mentorship.match.engine"]._read_people(participants.ids, on_date)
+            for participant in participants:
+                expected = participant.employee_id._get_teaching_experience_years(on_date)
+                got = people[participant.id]["experience"]
+                self.assertEqual(None if got != got else got, expected, (participant.name, on_date))

@@ -33,7 +33,7 @@ def summary(figure, value, target="-", ok=None):
 
 
 def build(env, company, form, mentees, mentors, tag):
-    """A running programme with ``mentees`` young and ``mentors`` experienced teachers, their
+    """A programme with ``mentees`` young and ``mentors`` experienced teachers, their
     directions, convenient time, campus, departments, preference answers naming mentors and a few
     pairs that ended early; return the programme."""
     cr = env.cr
@@ -46,8 +46,6 @@ def build(env, company, form, mentees, mentors, tag):
             "form_ids": [odoo.Command.set(form.ids)],
         }
     )
-    programme.action_approve()
-    programme.action_start()
     env.flush_all()
     params = {
         "company": company.id,
