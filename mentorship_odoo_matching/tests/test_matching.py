@@ -267,3 +267,30 @@ class TestMatching(MatchingCase):
                 expected = participant.employee_id._get_teaching_experience_years(on_date)
                 got = people[participant.id]["experience"]
                 self.assertEqual(None if got != got else got, expected, (participant.name, on_date))
+
+    def test_top_suggestion_not_beyond_free_places(self):
+        """Four young teachers all want mentor A, who has one place left (Together's rule)."""
+        Employee = self.env["hr.employee"].with_company(self.company)
+        for index in range(2):
+            newcomer = Employee.create(
+                {
+                    "name": f"Новиков{index} Павел",
+                    "company_id": self.company.id,
+                    "teaching_start_date": date(2025, 9, 1),
+                }
+            )
+            mentee = self._participant("mentee", newcomer, self.form_tt)
+            mentee.match_request_direction_ids = [Command.set((self.dir_method | self.dir_class).ids)]
+        self.mentee_b.match_request_direction_ids = [Command.set((self.dir_method | self.dir_class).ids)]
+        self.mentor_a.match_capacity = 1
+        mentees = self.env["mentorship.match.engine"]._unmatched_mentees(self.programme, self.form_tt)
+        self.assertEqual(len(mentees), 4)
+        tops = {}
+        for mentee in mentees:
+            lines = self._suggest(mentee).line_ids
+            self.assertLessEqual(len(lines.filtered("is_top")), 1)
+            for line in lines.filtered("is_top"):
+                tops[line.mentor_id] = tops.get(line.mentor_id, 0) + 1
+            self.assertIn(self.mentor_a, lines.mentor_id)
+        self.assertEqual(tops.get(self.mentor_a), 1)
+        self.assertTrue(all(count <= 2 for count in tops.values()))

@@ -272,7 +272,8 @@ def main():
     )
     print(f"Optimal / greedy total score: {ratio:.4f}; process peak RSS {rss_mb:.0f} MB")
     summary(
-        f"scoring + assignment, {full['mentees']} mentees × {full['mentors']} mentors, {criteria} criteria",
+        f"scoring + assignment, {full['mentees']} mentees × {full['mentors']} mentors, "
+        f"{criteria} criteria ({full['criteria']} apply to the form)",
         f"{full['seconds']:.3f} s",
         f"<= {TARGET_SECONDS:.0f} s",
         ok,
