@@ -209,7 +209,11 @@ class TestMatching(MatchingCase):
         rng = random.Random(20251001)
         Employee = self.env["hr.employee"].with_company(self.company)
         directions = self.dir_method | self.dir_class | self.dir_digital
+        criteria = self.programme.match_criterion_ids
         for case in range(3):
+            # Some criteria become filters at random.
+            for criterion in criteria.filtered(lambda c: c.kind in ("directions", "schedule", "department")):
+                criterion.priority = rng.choice(["must", "high", "low"])
             mentors = self.env["mentorship.participant"]
             mentees = self.env["mentorship.participant"]
             for index in range(rng.randint(4, 12)):
@@ -225,6 +229,7 @@ class TestMatching(MatchingCase):
                 participant = self._participant(role, employee, approve=False)
                 participant.state = "approved"
                 picked = [d.id for d in directions if rng.random() < 0.5]
+                participant.match_schedule = rng.choice(["morning", "evening", "any", False])
                 if role == "mentor":
                     participant.write(
                         {
@@ -238,9 +243,19 @@ class TestMatching(MatchingCase):
                     mentees |= participant
             wizard = self._cohort()
             used = {}
+            musts = criteria.filtered(lambda c: c.priority == "must").mapped("kind")
             for line in wizard.line_ids:
                 self.assertFalse(line.mentee_id._get_eligibility_problems(self.form_tt, ON_DATE))
                 self.assertFalse(line.mentor_id._get_eligibility_problems(self.form_tt, ON_DATE))
+                if "directions" in musts:
+                    self.assertTrue(
+                        line.mentee_id.match_request_direction_ids
+                        & line.mentor_id.match_strength_direction_ids
+                    )
+                if "schedule" in musts:
+                    times = {line.mentee_id.match_schedule, line.mentor_id.match_schedule}
+                    self.assertTrue(all(times) and (len(times) == 1 or "any" in times))
+                self.assertNotIn("filter, failed", line.explanation)
                 used[line.mentor_id] = used.get(line.mentor_id, 0) + 1
             for mentor, count in used.items():
                 taken = len(
