@@ -309,3 +309,9 @@ class TestMatching(MatchingCase):
             self.assertIn(self.mentor_a, lines.mentor_id)
         self.assertEqual(tops.get(self.mentor_a), 1)
         self.assertTrue(all(count <= 2 for count in tops.values()))
+
+    def test_wizard_opens_on_the_form_where_most_mentees_wait(self):
+        action = self.programme.action_open_match_wizard()
+        wizard = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertEqual(wizard.form_id, self.form_tt)
+        self.assertEqual(wizard.mentee_count, 2)

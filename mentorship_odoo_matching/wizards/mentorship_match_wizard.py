@@ -76,9 +76,13 @@ class MentorshipMatchWizard(models.TransientModel):
 
     @api.depends("programme_id")
     def _compute_form_id(self):
+        # Open on the form where most mentees wait for a mentor.
+        Engine = self.env["mentorship.match.engine"]
         for wizard in self:
-            if not wizard.form_id or wizard.form_id not in wizard.programme_id.form_ids:
-                wizard.form_id = wizard.programme_id.form_ids[:1]
+            forms = wizard.programme_id.form_ids
+            if forms and (not wizard.form_id or wizard.form_id not in forms):
+                waiting = {form: len(Engine._unmatched_mentees(wizard.programme_id, form)) for form in forms}
+                wizard.form_id = max(forms, key=lambda form, counts=waiting: counts[form])
 
     @api.depends("programme_id", "form_id")
     def _compute_dates(self):
