@@ -1,7 +1,5 @@
 from odoo import api, fields, models
 
-from odoo.addons.mentorship_odoo.tools.actions import window_action
-
 
 class MentorshipProgramme(models.Model):
     _inherit = "mentorship.programme"
@@ -31,13 +29,3 @@ class MentorshipProgramme(models.Model):
         wizard = self.env["mentorship.match.wizard"].create({"programme_id": self.id})
         wizard.action_solve()
         return wizard._reopen()
-
-    def action_open_match_criteria(self):
-        self.ensure_one()
-        return window_action(
-            self.env._("Matching Criteria of %(programme)s", programme=self.name),
-            "mentorship.match.criterion",
-            "list",
-            domain=[("programme_id", "=", self.id)],
-            context={"default_programme_id": self.id},
-        )
