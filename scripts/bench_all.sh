@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: every benchmark one after another (health, allowance, kpi, portal, region by default, or the ones
+# `make bench`: every benchmark one after another (health, allowance, kpi, portal, matching, region by default, or the ones
 # named as arguments, e.g. `bash scripts/bench_all.sh kpi health`), then ONE summary table built from
 # the `BENCH-SUMMARY|name|figure|value|target|ok` lines each benchmark prints. Each benchmark keeps
 # its own databases, so the order does not matter. BENCH_ARGS (word-split) goes to the allowance
@@ -9,13 +9,13 @@
 source "$(dirname "$0")/lib.sh"
 
 BENCHES=("$@")
-[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(health allowance kpi portal region)
+[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(health allowance kpi portal matching region)
 LOG_DIR=${MENTORSHIP_BENCH_LOGS:-$REPO_DIR/bench-results}
 read -ra ALLOWANCE_ARGS <<<"${BENCH_ARGS:-}"
 mkdir -p "$LOG_DIR"
 
 for name in "${BENCHES[@]}"; do
-  [ -f "$REPO_DIR/scripts/bench_$name.sh" ] || die "No benchmark \"$name\" (scripts/bench_$name.sh); known: health allowance kpi portal region."
+  [ -f "$REPO_DIR/scripts/bench_$name.sh" ] || die "No benchmark \"$name\" (scripts/bench_$name.sh); known: health allowance kpi portal matching region."
 done
 
 rows=()
