@@ -40,7 +40,12 @@ def _uninstall(db):
 
 
 def test_demo_college_and_quick_rerun(scratch_db):
-    env = {"MENTORSHIP_DEMO_DB": scratch_db, "MENTORSHIP_DEMO_NO_SERVE": "1", "MENTORSHIP_DEMO_OPENEDUCAT": "0"}
+    # The OpenEduCat bridge has its own tests; this one is about our demo college.
+    env = {
+        "MENTORSHIP_DEMO_DB": scratch_db,
+        "MENTORSHIP_DEMO_NO_SERVE": "1",
+        "MENTORSHIP_DEMO_OPENEDUCAT": "0",
+    }
     run_lib('bash "$REPO_DIR/scripts/demo.sh"', env=env)
     teachers = psql(scratch_db, "SELECT count(*) FROM hr_employee WHERE teaching_start_date IS NOT NULL")
     assert int(teachers[0][0]) >= 20

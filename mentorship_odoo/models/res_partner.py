@@ -18,7 +18,7 @@ class ResPartner(models.Model):
         help="A mentor from outside the institution (employer, social partner); their "
         "organisation is the parent company of the contact.",
     )
-    birthdate_date = fields.Date(string="Date of Birth")
+    birthdate_date = fields.Date(string="Birthdate")
     study_group = fields.Char(help="Study group or class, e.g. «ТМ-21».")
     study_year = fields.Integer(string="Year of Study")
     is_minor = fields.Boolean(compute="_compute_is_minor", search="_search_is_minor", help="Under 18 today.")

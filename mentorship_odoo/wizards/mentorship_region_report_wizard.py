@@ -132,24 +132,23 @@ class MentorshipRegionReportWizard(models.TransientModel):
         return {"rows": list(rows.values()), "totals": totals, "indicators": indicators}
 
     def _columns(self):
-        _ = self.env._
         return [
-            ("company", _("Organisation")),
-            ("programmes", _("Running Programmes")),
-            ("mentors", _("Mentors")),
-            ("mentees", _("Mentees")),
-            ("active", _("Active Pairs")),
-            ("done", _("Completed Pairs")),
-            ("terminated", _("Terminated Pairs")),
-            ("on_track", _("On Track")),
-            ("needs_attention", _("Needs Attention")),
-            ("at_risk", _("At Risk")),
-            ("held", _("Meetings Held")),
-            ("missed", _("Meetings Missed")),
-            ("lines", _("Plan Activities")),
-            ("lines_done", _("Activities Done")),
-            ("lines_overdue", _("Activities Overdue")),
-            ("completion", _("Completion (%)")),
+            ("company", self.env._("Organisation")),
+            ("programmes", self.env._("Running Programmes")),
+            ("mentors", self.env._("Mentors")),
+            ("mentees", self.env._("Mentees")),
+            ("active", self.env._("Active Pairs")),
+            ("done", self.env._("Completed Pairs")),
+            ("terminated", self.env._("Terminated Pairs")),
+            ("on_track", self.env._("On Track")),
+            ("needs_attention", self.env._("Needs Attention")),
+            ("at_risk", self.env._("At Risk")),
+            ("held", self.env._("Meetings Held")),
+            ("missed", self.env._("Meetings Missed")),
+            ("lines", self.env._("Plan Activities")),
+            ("lines_done", self.env._("Activities Done")),
+            ("lines_overdue", self.env._("Activities Overdue")),
+            ("completion", self.env._("Completion (%)")),
         ]
 
     def _build_xlsx(self, report):
@@ -163,19 +162,18 @@ class MentorshipRegionReportWizard(models.TransientModel):
             [label for _key, label in columns],
             [[row[key] for key, _label in columns] for row in [*report["rows"], report["totals"]]],
         )
-        _ = self.env._
         builder._xlsx_table(
             workbook,
-            _("Indicators"),
+            self.env._("Indicators"),
             [
-                (_("Organisation"), "company"),
-                (_("Programme"), "programme"),
-                (_("Indicator"), "indicator"),
-                (_("Unit"), "unit"),
-                (_("Date"), "date"),
-                (_("Actual"), "value"),
-                (_("Target"), "target"),
-                (_("Status"), "status"),
+                (self.env._("Organisation"), "company"),
+                (self.env._("Programme"), "programme"),
+                (self.env._("Indicator"), "indicator"),
+                (self.env._("Unit"), "unit"),
+                (self.env._("Date"), "date"),
+                (self.env._("Actual"), "value"),
+                (self.env._("Target"), "target"),
+                (self.env._("Status"), "status"),
             ],
             report["indicators"],
         )
