@@ -208,7 +208,9 @@ class MentorshipPrivacyErasure(models.Model):
         found = 0
         logs = self.env["privacy.log"]
         for line, (name, email) in zip(erasure.line_ids.sorted("id"), lookups, strict=False):
-            wizard = self.env["privacy.lookup.wizard"].sudo().create({"name": name, "email": email or name})
+            if not email or "@" not in email:
+                email = f"subject-{line.id}@erased.invalid"
+            wizard = self.env["privacy.lookup.wizard"].sudo().create({"name": name, "email": email})
             wizard.action_lookup()
             found += len(wizard.line_ids)
             logs |= logs.sudo().create(
@@ -257,7 +259,6 @@ class MentorshipPrivacyErasure(models.Model):
             absences.write({"reason": ERASED_TEXT, "note": False})
             self._log(self.env._("Absence reasons removed (dates kept for the accruals)"), absences)
         self._delete_traces(partner, participants, consents, name)
-        self._scrub_names(name, pseudonym)
         consents.write(
             {"document": False, "note": False, "withdrawal_reason": False, "privacy_erasure_id": self.id}
         )
@@ -284,13 +285,17 @@ class MentorshipPrivacyErasure(models.Model):
                 # Generalised to the middle of the year: the age bands of the indicators stay.
                 "birthdate_date": birthdate and birthdate.replace(month=7, day=1),
                 "legal_representative_ids": [Command.clear()],
-                "active": False,
+                # Not archived: the indicators count the institution's students by age band, and
+                # an anonymised contact is no longer personal data.
             }
         )
+        # After the renaming: texts rebuilt from display names (a meeting's calendar event) then
+        # carry the pseudonym already.
+        self._scrub_names(name, pseudonym)
         for user in partner.user_ids.filtered("share"):
             user.write({"login": f"erased-{user.id}", "active": False})
         participants.write({"privacy_erased": True})
-        self._log(self.env._("Contact anonymised and archived"), partner)
+        self._log(self.env._("Contact anonymised"), partner)
         self.env["mentorship.privacy.erasure.line"].create(
             {
                 "erasure_id": self.id,
@@ -466,7 +471,8 @@ class MentorshipPrivacyErasure(models.Model):
             return
         pattern = re.compile(re.escape(name), re.IGNORECASE)
         count = 0
-        for model_name in sorted(self.env.registry):
+        # Our models first: writing them may rewrite the calendar events and activities.
+        for model_name in sorted(self.env.registry, key=lambda name: (name in SCRUBBED_MODELS, name)):
             model = self.env[model_name]
             if not (model_name.startswith("mentorship.") or model_name in SCRUBBED_MODELS):
                 continue
@@ -477,7 +483,7 @@ class MentorshipPrivacyErasure(models.Model):
                 for field in model._fields.values()
                 if field.store
                 and field.type in ("char", "text", "html")
-                and not field.compute
+                and (not field.compute or not field.readonly)
                 and not field.translate
                 and not field.related
             ]
@@ -501,6 +507,11 @@ class MentorshipPrivacyErasure(models.Model):
                     values = {key: Markup(value) for key, value in values.items()}
                 record.with_context(tracking_disable=True, mentorship_privacy_no_trail=True).write(values)
                 count += 1
+        # The titles that messages keep of the records they were posted on.
+        messages = self.env["mail.message"].sudo().search([("record_name", "ilike", name)])
+        for message in messages:
+            message.record_name = pattern.sub(pseudonym, message.record_name)
+        count += len(messages)
         if count:
             self._log(self.env._("The name replaced in %(count)s other records", count=count))
 
