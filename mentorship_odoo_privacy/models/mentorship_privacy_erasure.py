@@ -67,14 +67,14 @@ class MentorshipPrivacyErasure(models.Model):
     reason_note = fields.Text(string="Reason Details")
     method = fields.Text(
         required=True,
-        default=lambda self: self.env._(
+        default=lambda self: self._in_documents_lang()._(
             "Deletion by software means: the records of the information system are anonymised "
             "(names, contacts, birth dates replaced or removed), free texts, answers, files and "
             "messages are deleted."
         ),
     )
     information_system = fields.Char(
-        required=True, default=lambda self: self.env._("Odoo: mentoring (mentorship_odoo)")
+        required=True, default=lambda self: self._in_documents_lang()._("Odoo: mentoring (mentorship_odoo)")
     )
     partner_ids = fields.Many2many(
         "res.partner",
@@ -115,6 +115,13 @@ class MentorshipPrivacyErasure(models.Model):
     )
     document_id = fields.Many2one("mentorship.document", string="Act", readonly=True, copy=False)
     user_id = fields.Many2one("res.users", string="Destroyed By", readonly=True)
+
+    @api.model
+    def _in_documents_lang(self, company=None):
+        """The environment in the documents language of the company: what the act prints (method,
+        pseudonyms, the event log's lines) is written in it."""
+        company = company or self.env.company
+        return self.with_context(lang=company._get_mentorship_document_lang()).env
 
     @api.depends("date")
     @api.depends_context("lang")
@@ -180,7 +187,7 @@ class MentorshipPrivacyErasure(models.Model):
         # As superuser: the data are spread over records the curator may not write (answers,
         # messages, attachments, other users' activities); the curator's rights were checked on
         # the persons chosen (their company) and every step is logged in their name.
-        erasure = self.sudo()
+        erasure = self.with_context(lang=self.company_id._get_mentorship_document_lang()).sudo()
         partners = erasure.partner_ids
         # A minor's legal representatives go with them unless they represent someone else or
         # take part themselves.
@@ -235,7 +242,7 @@ class MentorshipPrivacyErasure(models.Model):
             }
         )
         erasure._log(
-            self.env._(
+            erasure.env._(
                 "Verification: a privacy lookup by the former names and e-mails found %(count)s records "
                 "(employees' personnel records kept by law).",
                 count=found,

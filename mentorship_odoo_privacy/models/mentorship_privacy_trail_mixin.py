@@ -64,10 +64,23 @@ class MentorshipPrivacyTrailMixin(models.AbstractModel):
                 event_type, self, description=description, minor_count=minors
             )
 
+    @api.model
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        # A list or a kanban reads its rows through web_read: a row is not a card.
+        return super(
+            MentorshipPrivacyTrailMixin, self.with_context(mentorship_privacy_list=True)
+        ).web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
     def web_read(self, specification):
         result = super().web_read(specification)
-        # A form opens one record: that is a card read (lists use web_search_read).
-        if self._name in CARD_MODELS and len(self) == 1:
+        # A form opens one record: that is a card read.
+        if (
+            self._name in CARD_MODELS
+            and len(self) == 1
+            and not self.env.context.get("mentorship_privacy_list")
+        ):
             self._privacy_log_access("read", self.env._("Personal card opened"))
         return result
 
