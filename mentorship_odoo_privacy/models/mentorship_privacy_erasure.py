@@ -47,7 +47,7 @@ class MentorshipPrivacyErasure(models.Model):
 
     _name = "mentorship.privacy.erasure"
     _description = "Destruction of Personal Data"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
