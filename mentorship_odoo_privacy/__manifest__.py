@@ -26,5 +26,8 @@
         "views/res_config_settings_views.xml",
         "views/mentorship_privacy_menus.xml",
     ],
+    "demo": [
+        "demo/mentorship_privacy_demo.xml",
+    ],
     "uninstall_hook": "uninstall_hook",
 }

@@ -25,9 +25,10 @@ class MentorshipDocument(models.Model):
 
     @api.depends("privacy_erasure_id")
     def _compute_company_id(self):
-        super()._compute_company_id()
+        result = super()._compute_company_id()
         for document in self.filtered("privacy_erasure_id"):
             document.company_id = document.privacy_erasure_id.company_id
+        return result
 
     @api.constrains("privacy_erasure_id")
     def _check_privacy_subject(self):

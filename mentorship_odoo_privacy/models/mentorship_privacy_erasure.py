@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from odoo.addons.mentorship_odoo.tools.actions import window_action
 
@@ -496,11 +497,7 @@ class MentorshipPrivacyErasure(models.Model):
             ]
             if not text_fields:
                 continue
-            domain = []
-            for field_name in text_fields:
-                domain = (
-                    ["|", *domain, (field_name, "ilike", name)] if domain else [(field_name, "ilike", name)]
-                )
+            domain = expression.OR([[(field_name, "ilike", name)] for field_name in text_fields])
             records = model.sudo().with_context(active_test=False).search(domain)
             if hasattr(model, "_frozen_records"):
                 records -= records._frozen_records()
@@ -590,10 +587,17 @@ class MentorshipPrivacyErasure(models.Model):
         return True
 
     @api.model
+    def _companies_with_people(self):
+        """The companies that keep mentoring participants or consents."""
+        groups = self.env["mentorship.participant"].sudo()._read_group([], ["company_id"])
+        groups += self.env["mentorship.consent"].sudo()._read_group([], ["company_id"])
+        return self.env["res.company"].union(*[company for (company,) in groups])
+
+    @api.model
     def _cron_retention(self):
         """Daily: list what is due for destruction in a draft destruction of each company, with an
         activity for its curator; purge the event log older than its period."""
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self._companies_with_people():
             due = self._get_due(company)
             if not due:
                 continue

@@ -70,7 +70,7 @@ class MentorshipPrivacyErasureLine(models.Model):
     was_minor = fields.Boolean(string="Minor")
     reference = fields.Char(string="Records", help="The numbers of the anonymised records.")
     partner_id = fields.Many2one("res.partner", string="Anonymised Contact", context={"active_test": False})
-    employee_id = fields.Many2one("hr.employee", string="Employee")
+    employee_id = fields.Many2one("hr.employee")
     destroyed_text = fields.Text(string="Data Destroyed", compute="_compute_texts")
     kept_text = fields.Text(string="Data Kept and Why", compute="_compute_texts")
 

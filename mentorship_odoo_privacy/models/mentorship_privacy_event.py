@@ -61,6 +61,6 @@ class MentorshipPrivacyEvent(models.Model):
     def _purge_expired(self):
         """Delete the events older than each company's log period."""
         now = fields.Datetime.now()
-        for company in self.env["res.company"].sudo().search([]):
+        for (company,) in self.sudo()._read_group([], ["company_id"]):
             limit = now - relativedelta(years=company.mentorship_pd_log_years or 3)
             self.sudo().search([("company_id", "=", company.id), ("date", "<", limit)]).unlink()
