@@ -115,7 +115,8 @@ class MentorshipConsent(models.Model):
         curators = participants.programme_id.curator_ids.filtered(
             lambda user: self.company_id in user.company_ids
         )
-        user = curators[:1] or self.env.user
+        # Withdrawn on the portal by the person, with no curator: the administrator gets it.
+        user = curators[:1] or (self.env.ref("base.user_admin") if self.env.user.share else self.env.user)
         # As superuser: the person may withdraw on the portal, where they cannot write activities.
         self.sudo().activity_schedule(
             "mentorship_odoo_privacy.mail_activity_type_pd_destruction",
