@@ -231,3 +231,18 @@ class TestErasure(PrivacyCase):
             erasure.action_erase()
         with self.assertRaisesText(UserError, "Destroy the data first"):
             erasure.action_register_act()
+
+    def test_wizard_takes_the_person_of_the_consent_or_participant(self):
+        Wizard = self.env["mentorship.privacy.erase.wizard"].with_user(self.user_curator)
+        wizard = Wizard.with_context(
+            active_model="mentorship.consent", active_ids=self.consent_pd_minor.ids
+        ).create({"commission_chair_id": self.director.id})
+        self.assertEqual((wizard.partner_ids, wizard.company_id), (self.student_minor, self.company))
+        wizard = Wizard.with_context(
+            active_model="mentorship.participant", active_ids=self.mentee_t.ids
+        ).create({"commission_chair_id": self.director.id})
+        self.assertEqual(
+            (wizard.employee_ids, wizard.partner_ids), (self.teacher_young, self.env["res.partner"])
+        )
+        with self.assertRaisesText(UserError, "Choose whose personal data are destroyed"):
+            Wizard.create({"commission_chair_id": self.director.id}).action_erase()
