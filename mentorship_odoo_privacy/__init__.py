@@ -1,0 +1,2 @@
+from . import models, reports, wizards
+from .hooks import uninstall_hook

@@ -1,0 +1,33 @@
+{
+    "name": "Mentoring: Personal-Data Lifecycle (152-FZ)",
+    "summary": "Withdrawal of consents, retention periods, erasure with the act of destruction "
+    "(Roskomnadzor order No. 179) and an access trail for minors' personal data",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Mentoring",
+    "website": "https://github.com/mentorship-odoo/mentorship_odoo",
+    "author": "mentorship_odoo",
+    "maintainers": ["mentorship_odoo"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["mentorship_odoo", "privacy_lookup"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/mentorship_privacy_rules.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "reports/mentorship_privacy_act_templates.xml",
+        "data/mentorship_document_type_data.xml",
+        "wizards/mentorship_privacy_erase_wizard_views.xml",
+        "views/mentorship_consent_views.xml",
+        "views/mentorship_pair_views.xml",
+        "views/mentorship_participant_views.xml",
+        "views/mentorship_privacy_erasure_views.xml",
+        "views/mentorship_privacy_event_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/mentorship_privacy_menus.xml",
+    ],
+    "demo": [
+        "demo/mentorship_privacy_demo.xml",
+    ],
+    "uninstall_hook": "uninstall_hook",
+}

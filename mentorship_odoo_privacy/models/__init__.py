@@ -1,0 +1,17 @@
+from . import (
+    mentorship_privacy_trail_mixin,
+    mentorship_privacy_event,
+    mentorship_privacy_erasure,
+    mentorship_privacy_erasure_line,
+    res_company,
+    res_config_settings,
+    res_partner,
+    mentorship_consent,
+    mentorship_participant,
+    mentorship_pair,
+    mentorship_plan,
+    mentorship_document,
+    mentorship_document_type,
+    survey_user_input,
+    ir_actions_report,
+)

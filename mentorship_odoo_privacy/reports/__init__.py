@@ -1,0 +1,1 @@
+from . import mentorship_privacy_act_report

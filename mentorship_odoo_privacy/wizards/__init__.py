@@ -1,0 +1,1 @@
+from . import mentorship_privacy_erase_wizard, mentorship_survey_send_wizard
