@@ -91,6 +91,14 @@ class MentorshipMatchEngine(models.AbstractModel):
     # --- Loading --------------------------------------------------------------------------
 
     @api.model
+    def _processing_allowed(self):
+        """People whose personal data may not be processed (a withdrawn consent, with
+        mentorship_odoo_privacy installed) are never scored nor proposed."""
+        if "privacy_stopped" in self.env["mentorship.participant"]._fields:
+            return [("privacy_stopped", "=", False)]
+        return []
+
+    @api.model
     def _unmatched_mentees(self, programme, form):
         return self.env["mentorship.participant"].search(
             [
@@ -99,6 +107,7 @@ class MentorshipMatchEngine(models.AbstractModel):
                 ("state", "=", "approved"),
                 ("form_id", "in", [False, form.id]),
                 ("mentee_pair_ids", "not any", [("state", "in", ("draft", "active"))]),
+                *self._processing_allowed(),
             ]
         )
 
@@ -110,6 +119,7 @@ class MentorshipMatchEngine(models.AbstractModel):
                 ("role", "=", "mentor"),
                 ("state", "in", ("approved", "active", "former")),
                 ("form_id", "in", [False, form.id]),
+                *self._processing_allowed(),
             ]
         )
 

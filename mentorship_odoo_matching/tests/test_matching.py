@@ -315,3 +315,17 @@ class TestMatching(MatchingCase):
         wizard = self.env[action["res_model"]].browse(action["res_id"])
         self.assertEqual(wizard.form_id, self.form_tt)
         self.assertEqual(wizard.mentee_count, 2)
+
+    def test_withdrawn_personal_data_consent_is_never_proposed(self):
+        """With mentorship_odoo_privacy, a mentee or mentor whose personal-data consent is withdrawn
+        is left out of the cohort and the suggestions."""
+        if "privacy_stopped" not in self.env["mentorship.participant"]._fields:
+            self.skipTest("mentorship_odoo_privacy is not installed")
+        self._consent("personal_data", self.teacher_young).action_withdraw()
+        self._consent("personal_data", self.teacher_senior).action_withdraw()
+        Engine = self.env["mentorship.match.engine"]
+        self.assertNotIn(self.mentee_a, Engine._unmatched_mentees(self.programme, self.form_tt))
+        self.assertIn(self.mentee_b, Engine._unmatched_mentees(self.programme, self.form_tt))
+        self.assertNotIn(self.mentor_a, Engine._candidate_mentors(self.programme, self.form_tt))
+        proposals = self._cohort().line_ids
+        self.assertFalse(proposals.filtered(lambda line: self.mentor_a in line.mentor_id), proposals)
