@@ -11,30 +11,6 @@ BENCH_DB=${MENTORSHIP_BENCH_KPI_DB:-${MENTORSHIP_BENCH_DB:-mentorship_bench}_kpi
 CONFIG=$MENTORSHIP_HOME/bench-kpi.conf
 write_config "$CONFIG" "$BENCH_DB"
 
-source_hash=$(cd "$REPO_DIR" && find mentorship_odoo \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
-  sort -z | xargs -0 cat | sha1sum | cut -c1-16)
-installed=""
-built_hash=""
-if db_exists "$BENCH_DB"; then
-  installed=$(psql -U "$DB_USER" -d "$BENCH_DB" -tAc \
-    "SELECT 1 FROM ir_module_module WHERE name = 'mentorship_odoo' AND state = 'installed'" 2>/dev/null || true)
-  built_hash=$(psql -U "$DB_USER" -d "$BENCH_DB" -tAc \
-    "SELECT value FROM ir_config_parameter WHERE key = 'mentorship_odoo.bench_source'" 2>/dev/null || true)
-fi
-if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$installed" != 1 ]; then
-  log "Creating the benchmark database $BENCH_DB"
-  dropdb -U "$DB_USER" --if-exists "$BENCH_DB"
-  odoo_bin -c "$CONFIG" -d "$BENCH_DB" -i mentorship_odoo --without-demo=all --stop-after-init \
-    --log-level=warn || die "Installing mentorship_odoo in $BENCH_DB failed."
-elif [ "$built_hash" != "$source_hash" ]; then
-  log "Updating mentorship_odoo in the benchmark database $BENCH_DB"
-  odoo_bin -c "$CONFIG" -d "$BENCH_DB" -u mentorship_odoo --stop-after-init --log-level=warn ||
-    die "Updating mentorship_odoo in $BENCH_DB failed."
-else
-  log "Reusing the benchmark database $BENCH_DB"
-fi
-psql -U "$DB_USER" -d "$BENCH_DB" -qc \
-  "INSERT INTO ir_config_parameter (key, value) VALUES ('mentorship_odoo.bench_source', '$source_hash')
-   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+ensure_bench_db "$BENCH_DB" "$CONFIG" mentorship_odoo
 cd "$REPO_DIR"
 "$VENV/bin/python" tests/benchmarks/bench_kpi.py -c "$CONFIG" -d "$BENCH_DB" "$@"

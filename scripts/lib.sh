@@ -209,3 +209,33 @@ setup_all() {
 odoo_bin() { "$VENV/bin/python" "$ODOO_DIR/odoo-bin" "$@"; }
 
 db_exists() { psql -U "$DB_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; }
+
+# A benchmark's own database ($1) with the addons $3 (comma-separated) installed without demo data,
+# config $2: created on the first run (or rebuilt with MENTORSHIP_BENCH_REBUILD=1), updated when the
+# addons' source changed since, else reused as it is.
+ensure_bench_db() {
+  local db=$1 config=$2 modules=$3 source_hash installed="" built_hash=""
+  source_hash=$(cd "$REPO_DIR" && find ${modules//,/ } \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
+    sort -z | xargs -0 cat | sha1sum | cut -c1-16)
+  if db_exists "$db"; then
+    installed=$(psql -U "$DB_USER" -d "$db" -tAc \
+      "SELECT 1 FROM ir_module_module WHERE name = '${modules##*,}' AND state = 'installed'" 2>/dev/null || true)
+    built_hash=$(psql -U "$DB_USER" -d "$db" -tAc \
+      "SELECT value FROM ir_config_parameter WHERE key = 'mentorship_odoo.bench_source'" 2>/dev/null || true)
+  fi
+  if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$installed" != 1 ]; then
+    log "Creating the benchmark database $db ($modules)"
+    dropdb -U "$DB_USER" --if-exists "$db"
+    odoo_bin -c "$config" -d "$db" -i "$modules" --without-demo=all --stop-after-init --log-level=warn ||
+      die "Installing $modules in $db failed."
+  elif [ "$built_hash" != "$source_hash" ]; then
+    log "Updating $modules in the benchmark database $db"
+    odoo_bin -c "$config" -d "$db" -u "$modules" --stop-after-init --log-level=warn ||
+      die "Updating $modules in $db failed."
+  else
+    log "Reusing the benchmark database $db"
+  fi
+  psql -U "$DB_USER" -d "$db" -qc \
+    "INSERT INTO ir_config_parameter (key, value) VALUES ('mentorship_odoo.bench_source', '$source_hash')
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+}
