@@ -21,7 +21,7 @@ bench-portal:  ## server time of every portal page (≤ 300 ms) and SQL queries 
 	bash scripts/bench_portal.sh
 bench-region:  ## screens (curator, regional manager) and health with a region: 100 organisations, 50,000 pairs; db mentorship_bench_region
 	bash scripts/bench_region.sh
-load:  ## Locust load test against make serve on loopback: 50 users, 60 s, p50/p95/p99 and errors per request type
+load:  ## Locust load test against make serve on loopback: 50 users, 90 s, p50/p95/p99 and errors per request type
 	bash scripts/load.sh
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 18
