@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..tools.actions import window_action
 from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, fmt_amount, month_bounds
+from ..tools.bulk_insert import insert_records
 
 _logger = logging.getLogger(__name__)
 
@@ -304,35 +305,28 @@ class MentorshipAllowance(models.Model):
         computed = Calculator._calculate_month(company, first, employee_ids)
         adjustments = self._get_adjustments(company, first, employee_ids, locked_employees, drafts)
         target_ids = (set(computed) | set(adjustments)) - locked_employees
-        departments = {
-            rec["id"]: rec["department_id"]
+        employees_read = {
+            rec["id"]: rec
             for rec in self.env["hr.employee"]
             .sudo()
             .with_context(active_test=False)
-            .search_read([("id", "in", list(target_ids))], ["department_id"], load=None)
+            .search_read([("id", "in", list(target_ids))], ["name", "department_id", "user_id"], load=None)
         }
-        vals_list = []
+        accruals = []
         for employee_id in sorted(target_ids):
             lines = [self._prepare_line_vals(values) for values in computed.get(employee_id, [])]
             lines += adjustments.get(employee_id, [])
-            vals_list.append(
-                {
-                    "company_id": company.id,
-                    "employee_id": employee_id,
-                    "department_id": departments.get(employee_id) or False,
-                    "month": first,
-                    "line_ids": [Command.create(vals) for vals in lines],
-                }
-            )
+            employee = employees_read.get(employee_id) or {
+                "id": employee_id,
+                "name": "",
+                "department_id": False,
+                "user_id": False,
+            }
+            accruals.append((employee, lines))
         drafts.unlink()
         try:
             with cr.savepoint():
-                created = Allowance.with_context(
-                    tracking_disable=True,
-                    mail_create_nolog=True,
-                    mail_create_nosubscribe=True,
-                    mail_notrack=True,
-                ).create(vals_list)
+                created = self._store_accruals(company, first, accruals)
         except psycopg2.errors.UniqueViolation as error:
             raise UserError(
                 self.env._(
@@ -342,6 +336,72 @@ class MentorshipAllowance(models.Model):
                 )
             ) from error
         return self.browse(created.ids)
+
+    @api.model
+    def _store_accruals(self, company, month, accruals):
+        """Write the draft accruals of ``month`` with their lines in a few multi-row INSERTs and
+        return them. ``accruals``: (employee row, line values) per mentor, the line values as
+        :meth:`_prepare_line_vals` and :meth:`_prepare_adjustment_vals` give them. The totals, the
+        name and the fields copied from the accrual to its lines are set here, from the same values
+        the computed fields would take (a region's month is tens of thousands of lines, and
+        ``create()`` would spend most of its time per record)."""
+        Line = self.env["mentorship.allowance.line"].sudo()
+        line_columns = [
+            name
+            for name, field in Line._fields.items()
+            if field.store and field.column_type and not field.compute and name not in models.MAGIC_COLUMNS
+        ]
+        link_fields = [
+            name for name, field in Line._fields.items() if field.type == "many2many" and field.store
+        ]
+        rows = []
+        for employee, lines in accruals:
+            regular = [vals for vals in lines if not vals.get("is_adjustment")]
+            total = sum(Decimal(str(vals["amount"])).quantize(Decimal("0.01")) for vals in lines)
+            rows.append(
+                {
+                    "company_id": company.id,
+                    "employee_id": employee["id"],
+                    "department_id": employee["department_id"] or False,
+                    "mentor_user_id": employee["user_id"] or False,
+                    "month": month,
+                    "state": "draft",
+                    "name": self.env._(
+                        "%(mentor)s, %(month)s", mentor=employee["name"] or "", month=month.strftime("%m.%Y")
+                    ),
+                    "line_count": len(lines),
+                    "has_adjustment": len(regular) != len(lines),
+                    "eligible_days": max((vals["eligible_days"] for vals in regular), default=0.0),
+                    "suspended_days": max((vals["suspended_days"] for vals in regular), default=0.0),
+                    "amount_total": float(total),
+                }
+            )
+        created = insert_records(self.sudo(), rows)
+        line_rows, links = [], {name: [] for name in link_fields}
+        for allowance, row, (_employee, lines) in zip(created, rows, accruals, strict=True):
+            for vals in lines:
+                copied = {
+                    "allowance_id": allowance.id,
+                    "company_id": company.id,
+                    "currency_id": company.currency_id.id,
+                    "employee_id": row["employee_id"],
+                    "mentor_user_id": row["mentor_user_id"],
+                    "department_id": row["department_id"],
+                    "month": month,
+                    "state": "draft",
+                    "amount_suspended": round(vals.get("amount_full", 0.0) - vals.get("amount", 0.0), 2),
+                }
+                line_rows.append(
+                    dict(
+                        {name: vals.get(name, False) for name in line_columns if name not in copied},
+                        **copied,
+                    )
+                )
+                for name in link_fields:
+                    commands = vals.get(name) or []
+                    links[name].append([target for command in commands for target in command[2]])
+        insert_records(Line, line_rows, links)
+        return created
 
     @api.model
     def _absence_commands(self, values):
@@ -400,7 +460,9 @@ class MentorshipAllowance(models.Model):
         ]
         if employee_ids is not None:
             domain.append(("employee_id", "in", employee_ids))
-        final = self.sudo().search_read(domain, ["employee_id", "month"], load=None)
+        Calculator = self.env["mentorship.allowance.calculator"]._for_computation()
+        # Plain rows: three paid months of a region are a hundred thousand lines.
+        final = Calculator._read_rows("mentorship.allowance", domain, ["employee_id", "month"])
         to_check = defaultdict(set)
         for rec in final:
             if rec["employee_id"] not in locked_employees:
@@ -408,8 +470,8 @@ class MentorshipAllowance(models.Model):
         if not to_check:
             return {}
         checked_employees = sorted({emp for emps in to_check.values() for emp in emps})
-        Line = self.env["mentorship.allowance.line"].sudo()
-        accrued_lines = Line.search_read(
+        accrued_lines = Calculator._read_rows(
+            "mentorship.allowance.line",
             [
                 ("company_id", "=", company.id),
                 ("employee_id", "in", checked_employees),
@@ -439,7 +501,6 @@ class MentorshipAllowance(models.Model):
                 "programme_id",
                 "form_id",
             ],
-            load=None,
         )
         accrued = {}
         for rec in accrued_lines:
@@ -464,20 +525,30 @@ class MentorshipAllowance(models.Model):
         result = defaultdict(list)
         for corrected in sorted(to_check):
             employees = sorted(to_check[corrected])
-            fresh = self.env["mentorship.allowance.calculator"]._calculate_month(
-                company, corrected, employees
-            )
+            data, tallies = Calculator._calculate_month_tallies(company, corrected, employees)
             fresh_by_key = {
-                (corrected, employee_id, values["pair_id"]): values
-                for employee_id, lines in fresh.items()
-                for values in lines
+                (corrected, employee_id, pair["id"]): (pair, tally)
+                for employee_id, pairs in tallies.items()
+                for pair, tally in pairs
             }
             keys = set(fresh_by_key) | {key for key in accrued if key[0] == corrected}
             for key in sorted(keys):
-                vals = self._prepare_adjustment_vals(corrected, fresh_by_key.get(key), accrued.get(key))
+                old = accrued.get(key)
+                pair, tally = fresh_by_key.get(key, (None, None))
+                if tally and old and self._accrued_unchanged(tally, old):
+                    continue  # most lines: no texts to build
+                new = tally and Calculator._prepare_line_values(data, pair, tally)
+                vals = self._prepare_adjustment_vals(corrected, new, old)
                 if vals:
                     result[key[1]].append(vals)
         return dict(result)
+
+    @api.model
+    def _accrued_unchanged(self, tally, accrued):
+        """Whether a fresh computation of a paid month gives what has been accrued for it: no
+        adjustment (the test of :meth:`_prepare_adjustment_vals`, before any text is built)."""
+        eligible = round(float(tally.eligible_days), 2)
+        return tally.amount() == accrued["amount"] and not round(eligible - accrued["eligible_days"], 2)
 
     @api.model
     def _prepare_adjustment_vals(self, corrected, new, old):

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, models
+from odoo.tools import SQL
 
 from ..tools.allowance_calculator import (
     DEFAULT_EARNING_CODE,
@@ -12,7 +13,7 @@ from ..tools.allowance_calculator import (
     PairTally,
     Policy,
     Schedule,
-    contract_on,
+    contract_spans,
     days_of_month,
     fmt_amount,
     fmt_date,
@@ -48,6 +49,8 @@ class AllowanceMonth:
         self.policies = {}  # (programme id or False, form id or False): Policy
         self.schedules = {}  # (calendar id, resource id): Schedule
         self.resource_companies = {}  # resource id: company id
+        self.resource_calendars = {}  # resource id: calendar id (None: fully flexible)
+        self.flexible_calendars = set()  # ids of the calendars of flexible hours
         self.leaves = defaultdict(list)  # employee id: validated hr.leave rows (naive UTC)
         self.leave_type_names = {}
         self.absences = defaultdict(list)  # partner id: mentorship.absence rows
@@ -93,10 +96,21 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         """{mentor employee id: [line values, ...]} of ``month`` for ``company``, one dict per pair
         (see :meth:`_prepare_line_values`); ``employee_ids`` (optional) limits it to these
         mentors. Nothing is written."""
+        data, tallies = self._calculate_month_tallies(company, month, employee_ids)
+        return {
+            employee_id: [self._prepare_line_values(data, pair, tally) for pair, tally in pairs]
+            for employee_id, pairs in tallies.items()
+        }
+
+    @api.model
+    def _calculate_month_tallies(self, company, month, employee_ids=None):
+        """The computation of :meth:`_calculate_month` before the texts of its lines: (the month's
+        data, {mentor employee id: [(pair row, PairTally), ...]}). Rechecking a paid month needs the
+        texts of the lines that changed only."""
         calculator = self._for_computation()
         data = calculator._prepare_month(company, month, employee_ids)
         calculator._load(data)
-        return calculator._calculate_lines(data)
+        return data, calculator._calculate_tallies(data)
 
     @api.model
     def _for_computation(self):
@@ -111,6 +125,48 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         return AllowanceMonth(company, month, employee_ids)
 
     # --- loading: a constant number of queries -------------------------------------------------
+
+    @api.model
+    def _read_rows(self, model_name, domain, fnames, order=None):
+        """``search_read(domain, fnames, order=order, load=None)`` of stored column fields, as
+        plain rows read in one query: a region's month reads tens of thousands of records, and the
+        ORM's per-record formatting would cost more than the computation. Empty values are None,
+        many2one fields ids, monetary and numeric columns floats."""
+        Model = self.env[model_name]
+        query = Model._search(domain, order=order)
+        columns = [SQL("%s AS id", SQL.identifier(Model._table, "id"))]
+        numeric = []
+        for fname in fnames:
+            field = Model._fields[fname]
+            column = Model._field_to_sql(Model._table, fname, query)
+            columns.append(SQL("%s AS %s", column, SQL.identifier(fname)))
+            if field.type in ("float", "monetary"):
+                numeric.append(fname)
+        rows = self.env.execute_query_dict(query.select(*columns))
+        for row in rows:
+            for fname in numeric:
+                row[fname] = float(row[fname] or 0.0)
+        return rows
+
+    @api.model
+    def _read_relation(self, model_name, fname, ids):
+        """{record id: [ids]} of the many2many ``fname`` of the records ``ids``, in one query."""
+        field = self.env[model_name]._fields[fname]
+        found = defaultdict(list)
+        if ids:
+            for record_id, target_id in self.env.execute_query(
+                SQL(
+                    "SELECT %s, %s FROM %s WHERE %s = ANY(%s) ORDER BY %s",
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.column2),
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    list(ids),
+                    SQL.identifier(field.column2),
+                )
+            ):
+                found[record_id].append(target_id)
+        return found
 
     @api.model
     def _load(self, data):
@@ -142,80 +198,83 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
 
     @api.model
     def _load_pairs(self, data):
-        data.pairs = self.env["mentorship.pair"].search_read(
+        data.pairs = self._read_rows(
+            "mentorship.pair",
             self._pair_domain(data),
-            [
-                "name",
-                "mentor_employee_id",
-                "mentee_ids",
-                "programme_id",
-                "form_id",
-                "date_start",
-                "date_end",
-                "date_closed",
-            ],
+            ["name", "mentor_employee_id", "programme_id", "form_id"]
+            + ["date_start", "date_end", "date_closed"],
             order="id",
-            load=None,
         )
+        mentees = self._read_relation("mentorship.pair", "mentee_ids", [pair["id"] for pair in data.pairs])
+        for pair in data.pairs:
+            pair["mentee_ids"] = mentees.get(pair["id"], [])
 
     @api.model
     def _load_people(self, data):
         """Mentees, and the employees among mentors and mentees with their time zones."""
-        env = self.env
         mentee_ids = {mentee for pair in data.pairs for mentee in pair["mentee_ids"]}
         data.mentees = {
             rec["id"]: rec
-            for rec in env["mentorship.participant"].search_read(
-                [("id", "in", list(mentee_ids))], ["name", "employee_id", "partner_id"], load=None
+            for rec in self._read_rows(
+                "mentorship.participant",
+                [("id", "in", list(mentee_ids))],
+                ["name", "employee_id", "partner_id"],
             )
         }
         employee_ids = {pair["mentor_employee_id"] for pair in data.pairs}
         employee_ids |= {rec["employee_id"] for rec in data.mentees.values() if rec["employee_id"]}
         data.employees = {
             rec["id"]: rec
-            for rec in env["hr.employee"].search_read(
+            for rec in self._read_rows(
+                "hr.employee",
                 [("id", "in", list(employee_ids))],
                 ["name", "resource_calendar_id", "resource_id", "company_id", "department_id"],
-                load=None,
             )
         }
-        # The time zone lives on the resource: one query for all of them (which also fills the
-        # cache that resource.calendar reads the resources' calendars and companies from).
-        resources = env["resource.resource"].browse(
-            sorted({rec["resource_id"] for rec in data.employees.values()})
+        # The time zone lives on the resource; whether a person's time is flexible, on its calendar.
+        resources = self._read_rows(
+            "resource.resource",
+            [("id", "in", sorted({rec["resource_id"] for rec in data.employees.values()}))],
+            ["tz", "calendar_id", "company_id"],
         )
-        resources.fetch(["tz", "calendar_id", "company_id"])
-        calendars = resources.calendar_id | env["resource.calendar"].browse(data.company_calendar_id or [])
-        zones = {}
-        data.resource_companies = {}
-        for resource in resources:
-            zones[resource.id] = resource.tz
-            data.resource_companies[resource.id] = resource.company_id.id
-        calendar_zones = {calendar.id: calendar.tz for calendar in calendars}
+        data.resource_companies = {rec["id"]: rec["company_id"] for rec in resources}
+        data.resource_calendars = {rec["id"]: rec["calendar_id"] for rec in resources}
+        calendar_ids = {rec["calendar_id"] for rec in resources if rec["calendar_id"]}
+        calendars = self._read_rows(
+            "resource.calendar",
+            [("id", "in", sorted(calendar_ids | {data.company_calendar_id} - {False, None}))],
+            ["tz", "flexible_hours"],
+        )
+        data.flexible_calendars = {rec["id"] for rec in calendars if rec["flexible_hours"]}
+        zones = {rec["id"]: rec["tz"] for rec in resources}
+        calendar_zones = {rec["id"]: rec["tz"] for rec in calendars}
         for rec in data.employees.values():
             rec["tz"] = (
                 zones.get(rec["resource_id"]) or calendar_zones.get(rec["resource_calendar_id"]) or "UTC"
             )
 
     @api.model
+    def _resource_is_flexible(self, data, resource_id):
+        """``resource.resource._is_flexible()`` from the month's data: no calendar, or a calendar
+        of flexible hours."""
+        calendar_id = data.resource_calendars.get(resource_id)
+        return not calendar_id or calendar_id in data.flexible_calendars
+
+    @api.model
     def _load_contracts(self, data):
         mentor_ids = {pair["mentor_employee_id"] for pair in data.pairs}
-        for rec in (
-            self.env["hr.contract"]
-            .with_context(active_test=True)
-            .search_read(
-                [
-                    ("employee_id", "in", list(mentor_ids)),
-                    ("state", "in", ("open", "close")),
-                    ("date_start", "<=", data.last),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", data.first),
-                ],
-                ["employee_id", "date_start", "date_end", "wage", "resource_calendar_id"],
-                order="date_start, id",
-                load=None,
-            )
+        for rec in self.with_context(active_test=True)._read_rows(
+            "hr.contract",
+            [
+                ("employee_id", "in", list(mentor_ids)),
+                ("state", "in", ("open", "close")),
+                ("date_start", "<=", data.last),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", data.first),
+            ],
+            ["employee_id", "date_start", "date_end", "wage", "resource_calendar_id"],
+            order="date_start, id",
         ):
             data.contracts[rec["employee_id"]].append(rec)
 
@@ -298,7 +357,12 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         tz = pytz.timezone(tz_name)
         start = local_midnight(data.first, tz)
         end = local_midnight(data.last + timedelta(days=1), tz)
-        attendances = calendar._attendance_intervals_batch(start, end, resources, tz=tz)
+        # The calendar gives its own attendance intervals to every resource but the flexible ones
+        # and those with attendances of their own: only these are asked for one by one.
+        own = set(calendar.attendance_ids.resource_id.ids)
+        special = resources.filtered(lambda r: r.id in own or self._resource_is_flexible(data, r.id))
+        attendances = calendar._attendance_intervals_batch(start, end, special, tz=tz)
+        common = attendances[False]
         # Public holidays are the calendar's leaves of no one in particular: the calendar gives
         # the same ones to every resource of a company, so one resource of each company is asked.
         company_of = data.resource_companies
@@ -318,7 +382,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         # build each distinct schedule once.
         built = {}
         for resource in resources:
-            attendance = attendances[resource.id]
+            attendance = attendances.get(resource.id, common)
             off = holidays[company_of[resource.id]]
             key = (id(attendance), off)
             if key not in built:
@@ -348,7 +412,8 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         margin_start = datetime.combine(data.first - timedelta(days=1), time.min)
         margin_end = datetime.combine(data.last + timedelta(days=2), time.min)
         leave_type_ids = set()
-        for rec in env["hr.leave"].search_read(
+        for rec in self._read_rows(
+            "hr.leave",
             [
                 ("state", "=", "validate"),
                 ("employee_id", "in", list(data.employees)),
@@ -357,7 +422,6 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             ],
             ["employee_id", "date_from", "date_to", "holiday_status_id"],
             order="date_from, id",
-            load=None,
         ):
             data.leaves[rec["employee_id"]].append(rec)
             leave_type_ids.add(rec["holiday_status_id"])
@@ -365,12 +429,10 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             rec["id"]: rec["name"]
             for rec in env["hr.leave.type"].search_read([("id", "in", list(leave_type_ids))], ["name"])
         }
-        resources = env["resource.resource"].browse(
-            [data.employees[emp]["resource_id"] for emp in data.leaves]
-        )
-        for resource, employee_id in zip(resources, list(data.leaves), strict=True):
-            if resource._is_flexible():
-                self._expand_flexible_time_off(data, data.employees[employee_id], data.leaves[employee_id])
+        for employee_id, leaves in data.leaves.items():
+            employee = data.employees[employee_id]
+            if self._resource_is_flexible(data, employee["resource_id"]):
+                self._expand_flexible_time_off(data, employee, leaves)
 
     @api.model
     def _expand_flexible_time_off(self, data, employee, leaves):
@@ -392,7 +454,8 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     def _load_student_absences(self, data):
         """Recorded absences (mentorship.absence) of the mentees who are not employees."""
         partner_ids = {rec["partner_id"] for rec in data.mentees.values() if rec["partner_id"]}
-        for rec in self.env["mentorship.absence"].search_read(
+        for rec in self._read_rows(
+            "mentorship.absence",
             [
                 ("partner_id", "in", list(partner_ids)),
                 ("company_id", "=", data.company.id),
@@ -401,7 +464,6 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             ],
             ["partner_id", "date_from", "date_to", "reason"],
             order="date_from, id",
-            load=None,
         ):
             data.absences[rec["partner_id"]].append(rec)
 
@@ -496,11 +558,18 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
 
     @api.model
     def _calculate_lines(self, data):
+        return {
+            employee_id: [self._prepare_line_values(data, pair, tally) for pair, tally in pairs]
+            for employee_id, pairs in self._calculate_tallies(data).items()
+        }
+
+    @api.model
+    def _calculate_tallies(self, data):
         result = defaultdict(list)
         for pair in data.pairs:
             tally = self._calculate_pair(data, pair)
             if tally:
-                result[pair["mentor_employee_id"]].append(self._prepare_line_values(data, pair, tally))
+                result[pair["mentor_employee_id"]].append((pair, tally))
         return dict(result)
 
     @api.model
@@ -520,35 +589,42 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         absences = [(mentee, self._mentee_absence_days(data, mentee, policy)) for mentee in mentees]
         absences = [(mentee, days) for mentee, days in absences if days]
         mentor_has_leaves = policy.suspend_on_mentor_leave and bool(data.leaves.get(mentor_id))
-        contracts = data.contracts.get(mentor_id, ())
-        schedules = {}  # contract id (None: no contract): the mentor's schedule
-        day = start
-        while day <= end:
-            contract = contract_on(contracts, day)
-            tally.add_contract_day(contract, day)
-            contract_id = contract and contract["id"]
-            if contract_id not in schedules:
-                schedules[contract_id] = self._employee_schedule(data, mentor, contract)
-            schedule = schedules[contract_id]
-            working = schedule.days[day]
-            if working:
-                mentor_absent = mentor_has_leaves and self._time_off_covering(
-                    data, mentor_id, working, policy
-                )
-                if mentor_absent:
-                    reasons = [(kind, rec, None) for kind, rec in mentor_absent]
-                    tally.add_day(contract, schedule.month_days, reasons, mentor_absent=True)
-                elif absences:
-                    tally.add_day(
-                        contract,
-                        schedule.month_days,
-                        [(kind, rec, mentee) for mentee, days in absences for kind, rec in days.get(day, ())],
-                        absent_mentees=sum(1 for _mentee, days in absences if day in days),
-                    )
-                else:
-                    tally.add_day(contract, schedule.month_days, ())
-            day += timedelta(days=1)
+        for first, last, contract in contract_spans(data.contracts.get(mentor_id, ()), start, end):
+            schedule = self._employee_schedule(data, mentor, contract)
+            tally.add_contract_span(contract, first, last)
+            if not mentor_has_leaves and not absences:
+                # Nobody absent (most pairs): the working days are counted, not walked.
+                tally.add_present_days(contract, schedule.month_days, schedule.working_days(first, last))
+                continue
+            day = first
+            while day <= last:
+                working = schedule.days[day]
+                if working:
+                    self._add_working_day(data, tally, pair, policy, contract, schedule, day, absences)
+                day += timedelta(days=1)
         return tally if tally.period_days else None
+
+    @api.model
+    def _add_working_day(self, data, tally, pair, policy, contract, schedule, day, absences):
+        """One working day of the mentor of ``pair`` on which someone may be absent."""
+        mentor_id = pair["mentor_employee_id"]
+        mentor_absent = (
+            policy.suspend_on_mentor_leave
+            and data.leaves.get(mentor_id)
+            and self._time_off_covering(data, mentor_id, schedule.days[day], policy)
+        )
+        if mentor_absent:
+            reasons = [(kind, rec, None) for kind, rec in mentor_absent]
+            tally.add_day(contract, schedule.month_days, reasons, mentor_absent=True)
+        elif absences:
+            tally.add_day(
+                contract,
+                schedule.month_days,
+                [(kind, rec, mentee) for mentee, days in absences for kind, rec in days.get(day, ())],
+                absent_mentees=sum(1 for _mentee, days in absences if day in days),
+            )
+        else:
+            tally.add_day(contract, schedule.month_days, ())
 
     # --- lines ---------------------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
+import random
 from datetime import date
 from fractions import Fraction
 
 from odoo import Command
 from odoo.exceptions import ValidationError
 
-from ..tools.allowance_calculator import allowance_amount, round_half_up
+from ..tools.allowance_calculator import allowance_amount, exact, prorated_sum, round_half_up
 from .allowance_common import AUG, NOV, OCT, AllowanceCase
 
 
@@ -40,6 +41,25 @@ class TestAllowanceCompute(AllowanceCase):
         self.assertEqual(str(allowance_amount(15.0, {(40000.0, 21): 58}, 3)), "5523.81")
         # A contract change: 40 000 for 10 days and 50 000 for 11 days of 21.
         self.assertEqual(str(allowance_amount(15.0, {(40000.0, 21): 10, (50000.0, 21): 11})), "6785.71")
+
+    def test_integer_amounts_equal_fractions(self):
+        """The amounts are computed in integers (a region's month computes hundreds of thousands):
+        the same kopecks as the exact fractions, on random wages, rates, contract changes, shares
+        and adjustments (negative days)."""
+        rnd = random.Random(15)
+        for _attempt in range(5000):
+            tallies = {
+                (
+                    rnd.choice([0.0, 40000.0, 40000.1, rnd.randrange(10**7) / 100]),
+                    rnd.randint(15, 24),
+                ): rnd.randint(-30, 75)
+                for _segment in range(rnd.randint(0, 3))
+            }
+            rate, shares = rnd.choice([15.0, 20.0, 12.5, 33.33]), rnd.randint(1, 4)
+            expected = round_half_up(exact(rate) / 100 * prorated_sum(tallies, shares))
+            self.assertEqual(
+                str(allowance_amount(rate, tallies, shares)), str(expected), (rate, tallies, shares)
+            )
 
     def test_contract_change_mid_month(self):
         """40 000.00 until 14.08, 50 000.00 from 15.08: 0.15 × (40 000 × 10 + 50 000 × 11) / 21."""

@@ -60,10 +60,29 @@ def prorated_sum(tallies, denominator=1):
     return total / denominator
 
 
+@lru_cache(maxsize=4096)
+def exact_ratio(value):
+    """(numerator, denominator) of :func:`exact` ``value``."""
+    fraction = exact(value)
+    return fraction.numerator, fraction.denominator
+
+
 def allowance_amount(rate, tallies, denominator=1):
     """The amount in kopecks of ``rate`` % of the prorated wages of ``tallies`` (see
-    :func:`prorated_sum`), rounded once."""
-    return round_half_up(exact(rate) / 100 * prorated_sum(tallies, denominator))
+    :func:`prorated_sum`), rounded once. The same exact arithmetic as :func:`prorated_sum` and
+    :func:`round_half_up`, in integers: a region's month computes it hundreds of thousands of times."""
+    numerator, common = 0, 1
+    for (wage, month_days), days in tallies.items():
+        if days:
+            wage_numerator, wage_denominator = exact_ratio(wage)
+            term_denominator = wage_denominator * month_days
+            numerator = numerator * term_denominator + wage_numerator * days * common
+            common *= term_denominator
+    rate_numerator, rate_denominator = exact_ratio(rate)
+    # In kopecks: rate / 100 × Σ / denominator × 100.
+    kopecks, divisor = rate_numerator * numerator, rate_denominator * common * denominator
+    rounded = (2 * abs(kopecks) + divisor) // (2 * divisor)
+    return Decimal(-rounded if kopecks < 0 else rounded).scaleb(-2)
 
 
 # --- dates and texts --------------------------------------------------------------------------
@@ -214,6 +233,20 @@ class Schedule:
 
     days: dict
     month_days: int
+    _running: dict = field(default=None, init=False, repr=False, compare=False)
+
+    def working_days(self, first, last):
+        """The number of working days from ``first`` to ``last`` (both days of the month)."""
+        if self._running is None:
+            # {day: working days before it}: a count between two days is one subtraction.
+            running, count = {}, 0
+            for day in sorted(self.days):
+                running[day] = count
+                count += bool(self.days[day])
+            self._running = running
+            self._total = count
+        after_last = last + timedelta(days=1)
+        return self._running.get(after_last, self._total) - self._running[first]
 
 
 def working_schedule(attendance, holidays, tz, days):
@@ -267,10 +300,23 @@ DEFAULT_POLICY = Policy(
 def policy_for(policies, programme_id, form_id):
     """The policy of ``policies`` ({(programme, form): Policy}) that applies to a pair of this
     programme and form, the most specific first; the built-in defaults without one."""
-    for key in policy_scope_keys(programme_id, form_id):
+    for key in policy_scope_keys(programme_id or False, form_id or False):
         if key in policies:
             return policies[key]
     return DEFAULT_POLICY
+
+
+def contract_spans(contracts, first, last):
+    """[(first day, last day, contract or None)]: the days from ``first`` to ``last`` cut where
+    the contract of the day (:func:`contract_on`) changes, in order."""
+    cuts = {first}
+    for rec in contracts:
+        for cut in (rec["date_start"], rec["date_end"] and rec["date_end"] + timedelta(days=1)):
+            if cut and first < cut <= last:
+                cuts.add(cut)
+    starts = sorted(cuts)
+    ends = [day - timedelta(days=1) for day in starts[1:]] + [last]
+    return [(start, end, contract_on(contracts, start)) for start, end in zip(starts, ends, strict=True)]
 
 
 def contract_on(contracts, day):
@@ -317,6 +363,31 @@ class PairTally:
             last[2] = day
         else:
             self.wage_segments.append([contract["wage"], day, day, contract["id"]])
+
+    def add_contract_span(self, contract, first, last):
+        """:meth:`add_contract_day` for every day from ``first`` to ``last``."""
+        if not contract:
+            return
+        segment = self.wage_segments[-1] if self.wage_segments else None
+        if segment and segment[3] == contract["id"]:
+            segment[2] = last
+        else:
+            self.wage_segments.append([contract["wage"], first, last, contract["id"]])
+
+    def add_present_days(self, contract, month_days, days):
+        """:meth:`add_day` for ``days`` working days on which nobody is absent."""
+        if not days:
+            return
+        if self.month_days is None:
+            self.month_days = month_days
+        self.period_days += days
+        wage = contract["wage"] if contract else 0.0
+        self.full[(wage, month_days)] += days
+        if not contract:
+            self.no_contract_days += days
+            return
+        self.eligible_units += days * self.denominator
+        self.paid[(wage, month_days)] += days * self.denominator
 
     def add_day(self, contract, month_days, reasons, absent_mentees=0, mentor_absent=False):
         """One working day of the mentor in the pair's period, in a month of ``month_days``
