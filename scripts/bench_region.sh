@@ -11,7 +11,7 @@ BENCH_DB=${MENTORSHIP_BENCH_REGION_DB:-${MENTORSHIP_BENCH_DB:-mentorship_bench}_
 CONFIG=$MENTORSHIP_HOME/bench-region.conf
 write_config "$CONFIG" "$BENCH_DB"
 
-source_hash=$(cd "$REPO_DIR" && find mentorship_odoo tests/benchmarks/bench_region.py \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
+source_hash=$(cd "$REPO_DIR" && find mentorship_odoo mentorship_odoo_payroll tests/benchmarks/bench_region.py \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) -print0 |
   sort -z | xargs -0 cat | sha1sum | cut -c1-16)
 built_hash=""
 if db_exists "$BENCH_DB"; then
@@ -21,8 +21,8 @@ fi
 if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$built_hash" != "$source_hash" ]; then
   log "Building the region database $BENCH_DB (install, then the region by SQL; a few minutes)…"
   dropdb -U "$DB_USER" --if-exists "$BENCH_DB"
-  odoo_bin -c "$CONFIG" -d "$BENCH_DB" -i mentorship_odoo --without-demo=all --stop-after-init --log-level=warn ||
-    die "Installing mentorship_odoo in $BENCH_DB failed."
+  odoo_bin -c "$CONFIG" -d "$BENCH_DB" -i mentorship_odoo,mentorship_odoo_payroll --without-demo=all --stop-after-init --log-level=warn ||
+    die "Installing mentorship_odoo and mentorship_odoo_payroll in $BENCH_DB failed."
   "$VENV/bin/python" "$REPO_DIR/tests/benchmarks/bench_region.py" --config "$CONFIG" --database "$BENCH_DB" \
     build --orgs "${MENTORSHIP_BENCH_ORGS:-100}" || die "Building the region failed."
   psql -U "$DB_USER" -d "$BENCH_DB" -qc \
