@@ -77,6 +77,7 @@
         "views/mentorship_incentive_views.xml",
         "views/mentorship_dashboard_templates.xml",
         "views/mentorship_monitoring_views.xml",
+        "views/mentorship_region_dashboard_views.xml",
         "wizards/mentorship_survey_send_wizard_views.xml",
         "wizards/mentorship_monitoring_report_wizard_views.xml",
         "wizards/mentorship_region_report_wizard_views.xml",

@@ -49,3 +49,4 @@ from . import mentorship_achievement
 from . import mentorship_participant_monitoring
 from . import mentorship_pair_monitoring
 from . import mentorship_programme_monitoring
+from . import mentorship_region_dashboard

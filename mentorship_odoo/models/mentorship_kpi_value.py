@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 KPI_STATUSES = [
     ("met", "Met"),
@@ -41,12 +42,36 @@ class MentorshipKpiValue(models.Model):
         readonly=True,
         help="The last value of this indicator and programme in its year.",
     )
+    is_current = fields.Boolean(
+        string="Most Recent",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The most recent value of this indicator and programme, whatever its year: what the "
+        "regional dashboard compares across organisations.",
+    )
     note = fields.Char()
 
     @api.depends("date")
     def _compute_year(self):
         for record in self:
             record.year = record.date.year if record.date else 0
+
+    @api.depends("date", "kpi_id", "programme_id")
+    def _compute_is_current(self):
+        current = set(self.search([("id", "in", self._origin.ids), ("is_current", "=", True)]).ids)
+        for record in self:
+            record.is_current = record._origin.id in current
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Search on “Most Recent” supports only = and !=."))
+        self.flush_model(["kpi_id", "programme_id", "date"])
+        current = SQL(
+            "(SELECT DISTINCT ON (kpi_id, programme_id) id FROM %s"
+            " ORDER BY kpi_id, programme_id, date DESC, id DESC)",
+            SQL.identifier(self._table),
+        )
+        return [("id", "in" if (operator == "=") == value else "not in", current)]
 
     @api.depends("value", "denominator", "year", "kpi_id.target_ids.year", "kpi_id.target_ids.target_value")
     def _compute_target(self):
@@ -117,3 +142,7 @@ class MentorshipKpiValue(models.Model):
             seen.add(key)
             if record.is_latest != latest:
                 record.is_latest = latest
+
+    def action_open_programme_dashboard(self):
+        self.ensure_one()
+        return self.programme_id.action_open_dashboard()
