@@ -474,6 +474,7 @@ def screens(env):
             ("mentorship.programme", "list"),
             ("mentorship.programme", "form"),
             ("mentorship.consent", "list"),
+            ("mentorship.region.dashboard", "list"),
         )
     }
     Pair, Participant = env["mentorship.pair"], env["mentorship.participant"]
@@ -517,6 +518,24 @@ def screens(env):
         ("programme list", lst("mentorship.programme")),
         ("programme form", lambda: programme.web_read(spec[("mentorship.programme", "form")])),
         ("consent list", lst("mentorship.consent")),
+        ("regional dashboard list", lst("mentorship.region.dashboard")),
+        (
+            "regional dashboard pivot by organisation",
+            lambda: env["mentorship.region.dashboard"].web_read_group(
+                [],
+                ["pair_active_count:sum", "pair_at_risk_count:sum", "meeting_held_count:sum"],
+                ["company_id"],
+            ),
+        ),
+        (
+            "indicators pivot by organisation × indicator",
+            lambda: env["mentorship.kpi.value"].web_read_group(
+                [("is_current", "=", True)],
+                ["value:avg", "target_value:avg"],
+                ["company_id", "kpi_id"],
+                lazy=False,
+            ),
+        ),
     ]
 
 
