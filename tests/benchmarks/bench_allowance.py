@@ -649,8 +649,8 @@ def main():
         )
     print()
     print(
-        "Reads: everything the computation needs, in a constant number of queries. Writes: the ORM's "
-        "batched INSERT/UPDATE statements (100 rows each) that store the accruals and their lines."
+        "Reads: everything the computation needs, in a constant number of queries. Writes: multi-row "
+        "INSERTs (1,000 rows each) of the accruals, their lines and the time off behind them."
     )
     print(f"Peak RSS of this process: {rss:.0f} MiB (includes Odoo and the registries of every database).")
     small, big = results[min(sizes)]["warm"], results[largest]["warm"]
