@@ -27,6 +27,9 @@ if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$built_hash" != "$source_hash"
     build --orgs "${MENTORSHIP_BENCH_ORGS:-100}" || die "Building the region failed."
   psql -U "$DB_USER" -d "$BENCH_DB" -qc \
     "INSERT INTO ir_config_parameter (key, value) VALUES ('mentorship_odoo.bench_source', '$source_hash')"
+  # The visibility map and statistics of a database just filled, as autovacuum would leave them
+  # some minutes later (the system catalogs are the superuser's: their warnings are not shown).
+  psql -U "$DB_USER" -d "$BENCH_DB" -q -c "SET client_min_messages = error" -c "VACUUM ANALYZE"
 else
   log "Reusing the region database $BENCH_DB"
 fi
