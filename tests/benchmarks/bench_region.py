@@ -257,6 +257,14 @@ def build(env, orgs):
     count = insert_leaves(cr, leave_types.ids, LATE_LEAVES_PER_ORG * orgs, rechecked, seed=16)
     print(f"  {count:>8} rows: time off entered after its month was confirmed")
     build_payroll(env, companies)
+    # The indicators of every programme at the end of each term, for the indicators' screens.
+    for on_date in (date(2025, 12, 31), date(2026, 5, 31)):
+        started_kpis = time.perf_counter()
+        values = programmes._snapshot_kpis(on_date)
+        print(
+            f"  {len(values):>8} indicator values on {on_date:%d.%m.%Y} "
+            f"in {time.perf_counter() - started_kpis:.0f} s"
+        )
     # Health stays empty: the run measures its first computation for the whole region.
     env["ir.config_parameter"].set_param(MARKER, str(orgs))
     env.flush_all()
