@@ -31,6 +31,7 @@ from . import ir_actions_report
 from . import ir_attachment
 from . import mentorship_allowance_policy
 from . import mentorship_allowance_calculator
+from . import mentorship_allowance_check
 from . import mentorship_absence
 from . import mentorship_allowance
 from . import mentorship_allowance_line

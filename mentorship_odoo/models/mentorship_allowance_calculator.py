@@ -32,41 +32,48 @@ HOLIDAY_DOMAIN = [("time_type", "=", "leave"), ("resource_id", "=", False)]
 
 
 class AllowanceMonth:
-    """What one computation of one company's month holds between its steps (see
-    ``mentorship.allowance.calculator``). A plain object: a module that extends a step may keep
-    attributes of its own on it."""
+    """What one computation of a month holds between its steps (see
+    ``mentorship.allowance.calculator``), for one company or several at once (a region's month is
+    one computation, not one per organisation). A plain object: a module that extends a step may
+    keep attributes of its own on it."""
 
-    def __init__(self, company, month, employee_ids=None):
-        self.company = company
+    def __init__(self, companies, month, employee_ids=None):
+        self.companies = companies
+        self.company = companies  # the name of one company's computation, kept for extensions
         self.first, self.last = month_bounds(month)
         self.days = days_of_month(month)
         self.employee_ids = None if employee_ids is None else list(employee_ids)
-        self.company_calendar_id = company.resource_calendar_id.id
+        self.company_calendars = {}  # company id: its default calendar id (of every person's company)
         self.pairs = []  # search_read rows of mentorship.pair
         self.mentees = {}  # participant id: {name, employee_id, partner_id}
         self.employees = {}  # employee id (mentors and employee mentees): {name, tz, resource_id, …}
         self.contracts = defaultdict(list)  # mentor employee id: contracts by start date
-        self.policies = {}  # (programme id or False, form id or False): Policy
+        self.policies = {}  # company id: {(programme id or False, form id or False): Policy}
         self.schedules = {}  # (calendar id, resource id): Schedule
         self.resource_companies = {}  # resource id: company id
         self.resource_calendars = {}  # resource id: calendar id (None: fully flexible)
         self.flexible_calendars = set()  # ids of the calendars of flexible hours
         self.leaves = defaultdict(list)  # employee id: validated hr.leave rows (naive UTC)
         self.leave_type_names = {}
-        self.absences = defaultdict(list)  # partner id: mentorship.absence rows
+        self.absences = defaultdict(list)  # (company id, partner id): mentorship.absence rows
         self.covers = {}  # cache of Cover by (employee id, leave types)
         self.time_off_days = {}  # cache of the days off by (employee id, leave types)
+        self.texts = {}  # translated templates of the lines' texts, looked up once a month
+        # Schedules built from the same attendance intervals and holidays (the intervals are
+        # kept with them, so that their id is not reused while the month is computed).
+        self.built_schedules = {}
 
 
 class MentorshipAllowanceCalculator(models.AbstractModel):
     """The mentor allowance computation of architecture §5, set-based.
 
-    For one company and month it reads pairs, mentees, employees, contracts, policies and the
-    absences in a constant number of queries, takes the working time and public holidays of each
-    distinct calendar and time zone from ``resource.calendar`` (one ``_attendance_intervals_batch``
-    and one ``_leave_intervals_batch`` call, batched over the people on it, so that two-week and
-    flexible-hours calendars, resource-specific attendances and company holidays count as the
-    calendar defines them), and then computes every pair's line in Python:
+    For one month of one or several companies it reads pairs, mentees, employees, contracts,
+    policies, public holidays and the absences in a constant number of queries, takes the working
+    time of each distinct working week and time zone from ``resource.calendar`` (one
+    ``_attendance_intervals_batch`` call, batched over the people on it, so that two-week and
+    flexible-hours calendars and resource-specific attendances count as the calendar defines them;
+    holidays are picked as ``_leave_intervals_batch`` picks them, a test compares the two), and then
+    computes every pair's line in Python:
 
     * base: the contract wage of each day (a contract change within the month is honoured day by
       day);
@@ -92,23 +99,23 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     # --- entry point ---------------------------------------------------------------------------
 
     @api.model
-    def _calculate_month(self, company, month, employee_ids=None):
-        """{mentor employee id: [line values, ...]} of ``month`` for ``company``, one dict per pair
-        (see :meth:`_prepare_line_values`); ``employee_ids`` (optional) limits it to these
-        mentors. Nothing is written."""
-        data, tallies = self._calculate_month_tallies(company, month, employee_ids)
+    def _calculate_month(self, companies, month, employee_ids=None):
+        """{mentor employee id: [line values, ...]} of ``month`` for ``companies`` (one or
+        several), one dict per pair (see :meth:`_prepare_line_values`); ``employee_ids``
+        (optional) limits it to these mentors. Nothing is written."""
+        data, tallies = self._calculate_month_tallies(companies, month, employee_ids)
         return {
             employee_id: [self._prepare_line_values(data, pair, tally) for pair, tally in pairs]
             for employee_id, pairs in tallies.items()
         }
 
     @api.model
-    def _calculate_month_tallies(self, company, month, employee_ids=None):
+    def _calculate_month_tallies(self, companies, month, employee_ids=None):
         """The computation of :meth:`_calculate_month` before the texts of its lines: (the month's
-        data, {mentor employee id: [(pair row, PairTally), ...]}). Rechecking a paid month needs the
-        texts of the lines that changed only."""
+        data, {mentor employee id: [(pair row, PairTally), ...]}; the pair rows carry their
+        company). Rechecking a paid month needs the texts of the lines that changed only."""
         calculator = self._for_computation()
-        data = calculator._prepare_month(company, month, employee_ids)
+        data = calculator._prepare_month(companies, month, employee_ids)
         calculator._load(data)
         return data, calculator._calculate_tallies(data)
 
@@ -121,8 +128,8 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         return self.sudo().with_context(active_test=False)
 
     @api.model
-    def _prepare_month(self, company, month, employee_ids=None):
-        return AllowanceMonth(company, month, employee_ids)
+    def _prepare_month(self, companies, month, employee_ids=None):
+        return AllowanceMonth(companies, month, employee_ids)
 
     # --- loading: a constant number of queries -------------------------------------------------
 
@@ -181,7 +188,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     def _pair_domain(self, data):
         """The pairs that may earn an allowance in the month."""
         domain = [
-            ("company_id", "=", data.company.id),
+            ("company_id", "in", data.companies.ids),
             ("state", "in", PAIR_STATES),
             ("mentor_employee_id", "!=", False),
             ("duties_include_mentoring", "=", False),
@@ -201,7 +208,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         data.pairs = self._read_rows(
             "mentorship.pair",
             self._pair_domain(data),
-            ["name", "mentor_employee_id", "programme_id", "form_id"]
+            ["name", "company_id", "mentor_employee_id", "programme_id", "form_id"]
             + ["date_start", "date_end", "date_closed"],
             order="id",
         )
@@ -218,7 +225,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             for rec in self._read_rows(
                 "mentorship.participant",
                 [("id", "in", list(mentee_ids))],
-                ["name", "employee_id", "partner_id"],
+                ["name", "employee_id", "partner_id", "company_id"],
             )
         }
         employee_ids = {pair["mentor_employee_id"] for pair in data.pairs}
@@ -229,6 +236,13 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
                 "hr.employee",
                 [("id", "in", list(employee_ids))],
                 ["name", "resource_calendar_id", "resource_id", "company_id", "department_id"],
+            )
+        }
+        company_ids = set(data.companies.ids) | {rec["company_id"] for rec in data.employees.values()}
+        data.company_calendars = {
+            rec["id"]: rec["resource_calendar_id"]
+            for rec in self._read_rows(
+                "res.company", [("id", "in", sorted(company_ids))], ["resource_calendar_id"]
             )
         }
         # The time zone lives on the resource; whether a person's time is flexible, on its calendar.
@@ -242,7 +256,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         calendar_ids = {rec["calendar_id"] for rec in resources if rec["calendar_id"]}
         calendars = self._read_rows(
             "resource.calendar",
-            [("id", "in", sorted(calendar_ids | {data.company_calendar_id} - {False, None}))],
+            [("id", "in", sorted((calendar_ids | set(data.company_calendars.values())) - {False, None}))],
             ["tz", "flexible_hours"],
         )
         data.flexible_calendars = {rec["id"] for rec in calendars if rec["flexible_hours"]}
@@ -284,8 +298,9 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             self.env["mentorship.allowance.policy"]
             .with_context(active_test=True)
             .search_read(
-                [("company_id", "=", data.company.id)],
+                [("company_id", "in", data.companies.ids)],
                 [
+                    "company_id",
                     "programme_id",
                     "form_id",
                     "rate",
@@ -298,7 +313,8 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
                 load=None,
             )
         ):
-            data.policies[(rec["programme_id"] or False, rec["form_id"] or False)] = Policy(
+            company_policies = data.policies.setdefault(rec["company_id"], {})
+            company_policies[(rec["programme_id"] or False, rec["form_id"] or False)] = Policy(
                 id=rec["id"],
                 rate=rec["rate"],
                 leave_type_ids=frozenset(rec["leave_type_ids"]) or None,
@@ -313,11 +329,11 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     @api.model
     def _employee_calendar_id(self, data, employee, contract=None):
         """The calendar of ``employee`` on a day of ``contract``: the contract's, else the
-        employee's, else the company's."""
+        employee's, else their company's."""
         return (
             (contract and contract["resource_calendar_id"])
             or employee["resource_calendar_id"]
-            or data.company_calendar_id
+            or data.company_calendars.get(employee["company_id"])
         )
 
     @api.model
@@ -336,59 +352,125 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     @api.model
     def _load_schedules(self, data):
         """The working schedule of every person in every calendar the month needs: one call of
-        each resource.calendar interval method per distinct calendar and time zone."""
+        each resource.calendar interval method per distinct calendar and time zone, and one
+        attendance call for calendars that define the same working week (every organisation of a
+        region has its own copy of the standard 40-hour week)."""
         Calendar = self.env["resource.calendar"]
-        Resource = self.env["resource.resource"]
         needs = self._schedule_needs(data)
-        calendars = Calendar.browse(sorted({calendar_id for calendar_id, _tz in needs if calendar_id}))
+        calendar_ids = sorted({calendar_id for calendar_id, _tz in needs if calendar_id})
+        calendars = Calendar.browse(calendar_ids)
         calendars.fetch(["tz", "two_weeks_calendar", "flexible_hours", "hours_per_day", "company_id"])
+        weeks, own = self._calendar_weeks(calendar_ids)
+        self._load_holidays(data)
+        shared = {}  # (week, time zone): attendance intervals of the resources without their own
         for (calendar_id, tz_name), resource_ids in sorted(needs.items()):
             if not calendar_id:
                 # Neither the person nor the company has a calendar: no working days.
                 empty = Schedule({day: [] for day in data.days}, 0)
                 data.schedules.update({(False, resource_id): empty for resource_id in resource_ids})
                 continue
+            calendar = Calendar.browse(calendar_id)
+            key = (weeks[calendar_id], calendar.two_weeks_calendar, tz_name)
             self._load_calendar_schedules(
-                data, Calendar.browse(calendar_id), tz_name, Resource.browse(sorted(resource_ids))
+                data, calendar, tz_name, sorted(resource_ids), own.get(calendar_id, set()), shared, key
             )
 
     @api.model
-    def _load_calendar_schedules(self, data, calendar, tz_name, resources):
+    def _calendar_weeks(self, calendar_ids):
+        """({calendar id: its working week, as the attendances that
+        ``resource.calendar._attendance_intervals_batch`` gives everyone}, {calendar id: ids of the
+        resources with attendances of their own}), in one query."""
+        weeks, own = defaultdict(list), defaultdict(set)
+        for rec in self._read_rows(
+            "resource.calendar.attendance",
+            [
+                ("calendar_id", "in", calendar_ids),
+                ("display_type", "=", False),
+                ("day_period", "!=", "lunch"),
+            ],
+            ["calendar_id", "resource_id", "dayofweek", "week_type", "date_from", "date_to"]
+            + ["hour_from", "hour_to"],
+        ):
+            if rec["resource_id"]:
+                own[rec["calendar_id"]].add(rec["resource_id"])
+            else:
+                weeks[rec["calendar_id"]].append(
+                    (
+                        rec["dayofweek"],
+                        rec["week_type"] or "",
+                        rec["date_from"] or "",
+                        rec["date_to"] or "",
+                        rec["hour_from"],
+                        rec["hour_to"],
+                    )
+                )
+        return {calendar_id: tuple(sorted(weeks[calendar_id])) for calendar_id in calendar_ids}, own
+
+    @api.model
+    def _load_holidays(self, data):
+        """The public holidays around the month (the calendar leaves of no one in particular), of
+        every calendar and company, in one query."""
+        margin_start = datetime.combine(data.first - timedelta(days=2), time.min)
+        margin_end = datetime.combine(data.last + timedelta(days=3), time.min)
+        data.holidays = self._read_rows(
+            "resource.calendar.leaves",
+            HOLIDAY_DOMAIN + [("date_from", "<=", margin_end), ("date_to", ">=", margin_start)],
+            ["calendar_id", "company_id", "date_from", "date_to"],
+            order="date_from, id",
+        )
+
+    @api.model
+    def _calendar_holidays(self, data, calendar_id, company_id, tz, start, end):
+        """The public holidays of a resource of ``company_id`` on ``calendar_id`` between the local
+        ``start`` and ``end``, as ``resource.calendar._leave_intervals_batch`` gives them with
+        :data:`HOLIDAY_DOMAIN`: the leaves of that calendar or of none, of the resource's company,
+        clipped to the period (which, like the calendar, it compares by wall-clock time)."""
+        bound_from, bound_to = end.replace(tzinfo=None), start.replace(tzinfo=None)
+        found = []
+        for rec in data.holidays:
+            if (
+                rec["calendar_id"] in (None, calendar_id)
+                and rec["company_id"] == company_id
+                and rec["date_from"] <= bound_from
+                and rec["date_to"] >= bound_to
+            ):
+                first = max(start, pytz.utc.localize(rec["date_from"]).astimezone(tz))
+                last = min(end, pytz.utc.localize(rec["date_to"]).astimezone(tz))
+                if first < last:
+                    found.append((first, last))
+        return tuple(sorted(found))
+
+    @api.model
+    def _load_calendar_schedules(self, data, calendar, tz_name, resource_ids, own, shared, key):
         tz = pytz.timezone(tz_name)
         start = local_midnight(data.first, tz)
         end = local_midnight(data.last + timedelta(days=1), tz)
+        Resource = self.env["resource.resource"]
         # The calendar gives its own attendance intervals to every resource but the flexible ones
-        # and those with attendances of their own: only these are asked for one by one.
-        own = set(calendar.attendance_ids.resource_id.ids)
-        special = resources.filtered(lambda r: r.id in own or self._resource_is_flexible(data, r.id))
-        attendances = calendar._attendance_intervals_batch(start, end, special, tz=tz)
-        common = attendances[False]
-        # Public holidays are the calendar's leaves of no one in particular: the calendar gives
-        # the same ones to every resource of a company, so one resource of each company is asked.
+        # and those with attendances of their own: only these are asked for one by one, and the
+        # others share the intervals of the first calendar of the same week and time zone.
+        special = [rid for rid in resource_ids if rid in own or self._resource_is_flexible(data, rid)]
+        if special or key not in shared:
+            attendances = calendar._attendance_intervals_batch(start, end, Resource.browse(special), tz=tz)
+            shared.setdefault(key, attendances[False])
+        else:
+            attendances = {}
+        common = shared[key]
         company_of = data.resource_companies
-        by_company = {}
-        for resource in resources:
-            by_company.setdefault(company_of[resource.id], resource)
-        representatives = self.env["resource.resource"].browse(
-            resource.id for resource in by_company.values()
-        )
-        holidays = calendar._leave_intervals_batch(start, end, representatives, domain=HOLIDAY_DOMAIN, tz=tz)
         holidays = {
-            company_id: tuple((start, stop) for start, stop, _leaves in holidays[resource.id])
-            for company_id, resource in by_company.items()
+            company_id: self._calendar_holidays(data, calendar.id, company_id, tz, start, end)
+            for company_id in {company_of[resource_id] for resource_id in resource_ids}
         }
-        # Most people on a calendar share one result (the calendar returns the same attendance
-        # intervals to all but flexible resources and those with attendances of their own):
-        # build each distinct schedule once.
-        built = {}
-        for resource in resources:
-            attendance = attendances.get(resource.id, common)
-            off = holidays[company_of[resource.id]]
-            key = (id(attendance), off)
-            if key not in built:
+        # Most people share one result: build each distinct schedule once for the month.
+        built = data.built_schedules
+        for resource_id in resource_ids:
+            attendance = attendances.get(resource_id, common)
+            off = holidays[company_of[resource_id]]
+            schedule_key = (id(attendance), off, tz_name)
+            if schedule_key not in built:
                 intervals = [(start, stop) for start, stop, _attendance in attendance]
-                built[key] = working_schedule(intervals, off, tz, data.days)
-            data.schedules[(calendar.id, resource.id)] = built[key]
+                built[schedule_key] = (attendance, working_schedule(intervals, off, tz, data.days))
+            data.schedules[(calendar.id, resource_id)] = built[schedule_key][1]
 
     @api.model
     def _employee_schedule(self, data, employee, contract=None):
@@ -452,20 +534,28 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
 
     @api.model
     def _load_student_absences(self, data):
-        """Recorded absences (mentorship.absence) of the mentees who are not employees."""
+        """Recorded absences (mentorship.absence) of the mentees who are not employees, each in the
+        company where it was recorded."""
         partner_ids = {rec["partner_id"] for rec in data.mentees.values() if rec["partner_id"]}
         for rec in self._read_rows(
             "mentorship.absence",
             [
                 ("partner_id", "in", list(partner_ids)),
-                ("company_id", "=", data.company.id),
+                ("company_id", "in", data.companies.ids),
                 ("date_from", "<=", data.last),
                 ("date_to", ">=", data.first),
             ],
-            ["partner_id", "date_from", "date_to", "reason"],
+            ["partner_id", "company_id", "date_from", "date_to", "reason"],
             order="date_from, id",
         ):
-            data.absences[rec["partner_id"]].append(rec)
+            data.absences[(rec["company_id"], rec["partner_id"])].append(rec)
+
+    @api.model
+    def _changed_absence_partners(self, since):
+        """[(partner id, write date)] of the absences of another source written from ``since`` on
+        (see ``mentorship.allowance.check``): a module with another source of absences adds them,
+        and its table to ``mentorship.allowance.check._signature_tables`` for deletions."""
+        return []
 
     @api.model
     def _time_off_cover(self, data, employee_id, leave_type_ids):
@@ -524,11 +614,20 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
 
     @api.model
     def _student_absence_days(self, data, mentee):
-        """{day: [("absence", record)]} of the recorded absences of a student mentee."""
+        """{day: [("absence", record)]} of the recorded absences of a student mentee, in the
+        mentee's company (a pair's mentees are of its company)."""
         found = {}
         if mentee["employee_id"]:
             return found
-        for rec in data.absences.get(mentee["partner_id"], ()):
+        if mentee["company_id"]:
+            recorded = data.absences.get((mentee["company_id"], mentee["partner_id"]), ())
+        else:
+            recorded = [
+                rec
+                for company_id in data.companies.ids
+                for rec in data.absences.get((company_id, mentee["partner_id"]), ())
+            ]
+        for rec in recorded:
             day, last = max(rec["date_from"], data.first), min(rec["date_to"], data.last)
             while day <= last:
                 found.setdefault(day, []).append(("absence", rec))
@@ -576,7 +675,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     def _calculate_pair(self, data, pair):
         """The :class:`PairTally` of ``pair`` over its working days of the month, or None when it
         has none (or its mentor is not loaded)."""
-        policy = policy_for(data.policies, pair["programme_id"], pair["form_id"])
+        policy = policy_for(data.policies.get(pair["company_id"], {}), pair["programme_id"], pair["form_id"])
         end = min(pair["date_end"], pair["date_closed"] or pair["date_end"], data.last)
         start = max(pair["date_start"], data.first)
         mentor_id = pair["mentor_employee_id"]
@@ -634,6 +733,9 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         used and the reasons for suspension with their records."""
         policy = tally.policy
         reason_lines, records = self._reason_lines(data, data.employees[pair["mentor_employee_id"]], tally)
+        wage_text = data.texts.get("wage")
+        if wage_text is None:
+            wage_text = data.texts["wage"] = self.env._("%(wage)s from %(start)s to %(end)s")
         values = {
             "pair_id": pair["id"],
             "employee_id": pair["mentor_employee_id"],
@@ -651,12 +753,7 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             "amount": tally.amount(),
             "wage": tally.wage_segments[-1][0] if tally.wage_segments else 0.0,
             "wage_details": "; ".join(
-                self.env._(
-                    "%(wage)s from %(start)s to %(end)s",
-                    wage=fmt_amount(wage),
-                    start=fmt_date(first),
-                    end=fmt_date(last),
-                )
+                wage_text % {"wage": fmt_amount(wage), "start": fmt_date(first), "end": fmt_date(last)}
                 for wage, first, last, _contract_id in tally.wage_segments
             ),
             "suspension_reason": "\n".join(reason_lines),

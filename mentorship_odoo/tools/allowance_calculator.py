@@ -99,6 +99,7 @@ def days_of_month(month):
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+@lru_cache(maxsize=4096)
 def fmt_date(day):
     return day.strftime("%d.%m.%Y")
 
@@ -421,6 +422,8 @@ class PairTally:
 
     @property
     def eligible_days(self):
+        if self.denominator == 1:
+            return self.eligible_units  # whole days: no fraction to build for most pairs
         return Fraction(self.eligible_units, self.denominator)
 
     @property
