@@ -8,3 +8,4 @@ from . import op_faculty
 from . import mentorship_programme
 from . import mentorship_allowance_calculator
 from . import mentorship_allowance_line
+from . import mentorship_allowance_check

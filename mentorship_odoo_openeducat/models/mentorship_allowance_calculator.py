@@ -71,6 +71,20 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
             }
 
     @api.model
+    def _changed_absence_partners(self, since):
+        """The students whose marks, or whose attendance sheets, were written from ``since`` on."""
+        self.env.cr.execute(
+            """SELECT s.partner_id, greatest(l.write_date, sheet.write_date)
+                 FROM op_attendance_line l
+                 JOIN op_attendance_sheet sheet ON sheet.id = l.attendance_id
+                 JOIN op_student s ON s.id = l.student_id
+                WHERE (l.write_date >= %(since)s OR sheet.write_date >= %(since)s)
+                  AND s.partner_id IS NOT NULL""",
+            {"since": since},
+        )
+        return super()._changed_absence_partners(since) + self.env.cr.fetchall()
+
+    @api.model
     def _mentee_absence_days(self, data, mentee, policy):
         found = super()._mentee_absence_days(data, mentee, policy)
         days = None if mentee["employee_id"] else data.attendance_days.get(mentee["partner_id"])

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from odoo.addons.mentorship_odoo.tests.allowance_common import AUG, NOV, OCT
+from odoo.addons.mentorship_odoo.tests.test_allowance_recheck import AGED_TABLES
 
 from .common import OpenEduCatCase
 
@@ -100,6 +101,41 @@ class TestAttendanceAllowance(OpenEduCatCase):
             f"{november.filtered(lambda a: a.employee_id == self.teacher_senior_2).sudo().amount_total:.2f}",
             "5478.26",
         )
+
+    def age(self):
+        """The rows written so far moved an hour back, as if written before the next check (see
+        mentorship_odoo's test_allowance_recheck)."""
+        self.env.flush_all()
+        for table in (*AGED_TABLES, "op_attendance_line", "op_attendance_sheet", "op_student"):
+            self.env.cr.execute(f"UPDATE {table} SET write_date = write_date - interval '1 hour'")  # noqa: S608
+        self.env.cr.execute(
+            "UPDATE mentorship_allowance_check SET checked_at = checked_at - interval '1 hour'"
+        )
+        self.env.invalidate_all()
+
+    def test_late_mark_marks_only_its_mentor_for_the_recheck(self):
+        """A month's recheck recomputes the mentor of a student marked absent after the month was
+        checked, not the others; a deleted attendance sheet leaves no write date and rechecks every
+        mentor of the company."""
+        Check = self.env["mentorship.allowance.check"]
+
+        def to_recheck():
+            final = self.env["mentorship.allowance"].search(
+                [("month", "=", OCT), ("state", "=", "confirmed")]
+            )
+            candidates = {(self.company.id, OCT): set(final.employee_id.ids)}
+            return Check._employees_to_recheck([self.company.id], [OCT], candidates)[(self.company.id, OCT)]
+
+        sheet = self._sheet(date(2025, 10, 6), [(self.student, "present")], state="draft")
+        self.age()
+        self.generate(OCT).action_confirm()
+        self.age()
+        self.assertEqual(to_recheck(), set())
+        self._sheet(date(2025, 10, 20), [(self.student, "absent")])
+        self.assertEqual(to_recheck(), {self.teacher_senior_2.id})
+        self.env["op.attendance.line"].search([("attendance_id", "=", sheet.id)]).unlink()
+        sheet.unlink()
+        self.assertIsNone(to_recheck())
 
     def test_marks_read_in_one_grouped_query(self):
         """The month's marks of all the mentees are read in a constant number of queries: three
