@@ -1,5 +1,6 @@
 import logging
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import psycopg2.errors
@@ -10,7 +11,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..tools.actions import window_action
 from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, fmt_amount, month_bounds
-from ..tools.bulk_insert import insert_records
+from ..tools.bulk_insert import BulkInsert
 
 _logger = logging.getLogger(__name__)
 
@@ -371,20 +372,36 @@ class MentorshipAllowance(models.Model):
 
     @api.model
     def _store_accruals(self, month, accruals):
-        """Write the draft accruals of ``month`` with their lines in a few multi-row INSERTs and
-        return them. ``accruals``: (company id, employee row, line values) per mentor and company,
-        the line values as :meth:`_prepare_line_vals` and :meth:`_prepare_adjustment_vals` give
-        them. The totals, the name and the fields copied from the accrual to its lines are set
-        here, from the same values the computed fields would take (a region's month is tens of
-        thousands of lines, and ``create()`` would spend most of its time per record)."""
+        """Write the draft accruals of ``month`` with their lines with COPY and return them.
+        ``accruals``: (company id, employee row, line values) per mentor and company, the line
+        values as :meth:`_prepare_line_vals` and :meth:`_prepare_adjustment_vals` give them. The
+        totals, the name and the fields copied from the accrual to its lines are set here, from the
+        same values the computed fields would take (a region's month is tens of thousands of lines,
+        and ``create()`` would spend most of its time per record). The lines are prepared in a
+        thread while the database writes the accruals (half of the time is the database's)."""
         Line = self.env["mentorship.allowance.line"].sudo()
+        link_fields = [
+            name for name, field in Line._fields.items() if field.type == "many2many" and field.store
+        ]
+        copied_names = [
+            "allowance_id",
+            "company_id",
+            "currency_id",
+            "employee_id",
+            "mentor_user_id",
+            "department_id",
+            "month",
+            "state",
+        ]
         line_columns = [
             name
             for name, field in Line._fields.items()
-            if field.store and field.column_type and not field.compute and name not in models.MAGIC_COLUMNS
-        ]
-        link_fields = [
-            name for name, field in Line._fields.items() if field.type == "many2many" and field.store
+            if field.store
+            and field.column_type
+            and not field.compute
+            and name not in models.MAGIC_COLUMNS
+            and name not in copied_names
+            and name != "amount_suspended"
         ]
         currencies = {
             company.id: company.currency_id.id
@@ -413,31 +430,51 @@ class MentorshipAllowance(models.Model):
                     "amount_total": float(total),
                 }
             )
-        created = insert_records(self.sudo(), rows)
-        line_rows, links = [], {name: [] for name in link_fields}
-        for allowance, row, (_company_id, _employee, lines) in zip(created, rows, accruals, strict=True):
-            for vals in lines:
-                copied = {
-                    "allowance_id": allowance.id,
-                    "company_id": row["company_id"],
-                    "currency_id": currencies[row["company_id"]],
-                    "employee_id": row["employee_id"],
-                    "mentor_user_id": row["mentor_user_id"],
-                    "department_id": row["department_id"],
-                    "month": month,
-                    "state": "draft",
-                    "amount_suspended": round(vals.get("amount_full", 0.0) - vals.get("amount", 0.0), 2),
-                }
-                line_rows.append(
-                    dict(
-                        {name: vals.get(name, False) for name in line_columns if name not in copied},
-                        **copied,
-                    )
+        header = BulkInsert(self.sudo(), list(rows[0]) if rows else [], len(rows))
+        header.format(rows)
+        body = BulkInsert(
+            Line,
+            [*line_columns, *copied_names, "amount_suspended"],
+            sum(len(lines) for *_r, lines in accruals),
+            link_fields,
+        )
+
+        def prepare_lines():
+            # Pure Python (no cursor, no environment): safe beside the COPY of the accruals.
+            line_rows, links = [], {name: [] for name in link_fields}
+            for allowance_id, row, (_company_id, _employee, lines) in zip(
+                header.ids, rows, accruals, strict=True
+            ):
+                copied = (
+                    allowance_id,
+                    row["company_id"],
+                    currencies[row["company_id"]],
+                    row["employee_id"],
+                    row["mentor_user_id"],
+                    row["department_id"],
+                    month,
+                    "draft",
                 )
-                for name in link_fields:
-                    commands = vals.get(name) or []
-                    links[name].append([target for command in commands for target in command[2]])
-        insert_records(Line, line_rows, links)
+                for vals in lines:
+                    line_row = {name: vals.get(name, False) for name in line_columns}
+                    line_row.update(zip(copied_names, copied, strict=True))
+                    line_row["amount_suspended"] = round(
+                        vals.get("amount_full", 0.0) - vals.get("amount", 0.0), 2
+                    )
+                    line_rows.append(line_row)
+                    for name in link_fields:
+                        commands = vals.get(name) or []
+                        links[name].append([target for command in commands for target in command[2]])
+            body.format(line_rows, links)
+
+        preparing = ThreadPoolExecutor(max_workers=1)
+        prepared = preparing.submit(prepare_lines)
+        try:
+            created = header.write()
+        finally:
+            preparing.shutdown(wait=True)
+        prepared.result()  # an error of the thread is raised here
+        body.write()
         return created
 
     @api.model

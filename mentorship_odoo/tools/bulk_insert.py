@@ -5,6 +5,8 @@ spends most of that time per record (defaults, cache conversions, recomputation 
 known, chatter hooks); here the values computed beforehand go to PostgreSQL with COPY (ids taken
 from the table's sequence first), and the ORM only fills what the caller did not give: defaults,
 and the stored computed fields a module may have added, computed as usual at the next flush.
+Formatting one table's rows needs neither the cursor nor the environment, so it can run in a
+thread while the database writes the table before it (:class:`BulkInsert`).
 """
 
 import io
@@ -53,52 +55,6 @@ def _copy_converter(field, record):
     return lambda value: _copy_text(_column_value(field, value, record))
 
 
-class _LineStream(io.TextIOBase):
-    """The rows of a COPY as a file read by the database driver, formatted as it reads them: the
-    server stores the first rows while the next ones are being formatted."""
-
-    def __init__(self, lines):
-        super().__init__()
-        self._lines = iter(lines)
-        self._pending = ""
-
-    def readable(self):
-        return True
-
-    def read(self, size=-1):
-        chunks, length = [self._pending], len(self._pending)
-        while size < 0 or length < size:
-            line = next(self._lines, None)
-            if line is None:
-                break
-            chunks.append(line)
-            chunks.append("\n")
-            length += len(line) + 1
-        text = "".join(chunks)
-        if size < 0 or len(text) <= size:
-            self._pending = ""
-            return text
-        self._pending = text[size:]
-        return text[:size]
-
-
-def copy_lines(cr, table, columns, lines):
-    """COPY ``lines`` (rows already in COPY's text format, without their line ends, possibly a
-    generator) into ``table``."""
-    cr.copy_expert(
-        SQL(
-            "COPY %s (%s) FROM STDIN", SQL.identifier(table), SQL(", ").join(map(SQL.identifier, columns))
-        ).code,
-        _LineStream(lines),
-        size=65536,
-    )
-
-
-def copy_rows(cr, table, columns, rows):
-    """COPY ``rows`` (tuples in the order of ``columns``) into ``table``."""
-    copy_lines(cr, table, columns, ("\t".join(map(_copy_text, row)) for row in rows))
-
-
 def _column_value(field, value, record):
     """``value`` as the column stores it: the ORM's conversion for translated and JSON columns,
     NULL for an empty non-boolean value, the value itself otherwise (ids, numbers already rounded
@@ -110,92 +66,146 @@ def _column_value(field, value, record):
     return value
 
 
-def insert_records(model, rows, links=None):
-    """Create records of ``model`` from ``rows`` and return them.
+class BulkInsert:
+    """The creation of ``count`` records of ``model`` in three steps, so that the Python work of
+    one table can be done while the database writes another:
 
-    ``rows`` are dicts with the same keys: values of stored columns, many2one fields as ids, amounts
-    already rounded as they are to be stored. ``links`` maps a many2many field to one list of ids
-    per row. Stored fields the rows leave out get their default value, and stored computed fields
-    they leave out are computed by the ORM at the next flush. No constraint method, access check or
-    ``create()`` override runs: the caller checks what it writes (the database still enforces its
-    own constraints)."""
+    * the constructor (database): checks the field names, takes the defaults and reserves the ids
+      (:attr:`ids`);
+    * :meth:`format` (pure Python: safe in another thread, it touches neither the cursor nor the
+      environment): the rows in COPY's text format;
+    * :meth:`write` (database): COPY, then what the ORM must know (stored computed fields to
+      compute, one2many caches to drop); returns the records.
+
+    ``names`` are the fields every row gives: values of stored columns, many2one fields as ids,
+    amounts already rounded as they are to be stored; ``link_fields`` the many2many fields given as
+    one list of ids per row. Stored fields the rows leave out get their default value, and stored
+    computed fields they leave out are computed by the ORM at the next flush. No constraint
+    method, access check or ``create()`` override runs: the caller checks what it writes (the
+    database still enforces its own constraints)."""
+
+    def __init__(self, model, names, count, link_fields=()):
+        self.model, self.names, self.link_fields = model, list(names), list(link_fields)
+        if set(self.names) & {"id", *LOG_ACCESS_COLUMNS}:
+            raise ValueError("insert_records: the id and the log access columns are set here")
+        env = model.env
+        self.fields = [model._fields[name] for name in self.names]
+        given = set(self.names)
+        self.defaults = model.default_get(
+            [
+                name
+                for name, field in model._fields.items()
+                if field.store
+                and field.column_type
+                and not field.compute
+                and name not in given
+                and name not in ("id", *LOG_ACCESS_COLUMNS)
+            ]
+        )
+        record = model.browse()
+        default_names = list(self.defaults)
+        self.columns = [
+            "id",
+            *self.names,
+            *default_names,
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+        ]
+        now = env.cr.now()
+        tail = (
+            *(_column_value(model._fields[name], self.defaults[name], record) for name in default_names),
+            env.uid,
+            env.uid,
+            now,
+            now,
+        )
+        self.tail_text = "\t".join(map(_copy_text, tail))
+        self.converters = [_copy_converter(field, record) for field in self.fields]
+        self.ids = []
+        if count:
+            env.cr.execute(
+                SQL(
+                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                    model._table,
+                    count,
+                )
+            )
+            self.ids = [row_id for (row_id,) in env.cr.fetchall()]
+        self.text = None
+        self.link_texts = {}
+
+    def format(self, rows, links=None):
+        """Format ``rows`` (dicts of :attr:`names`, as many as ids were reserved) and ``links``
+        ({many2many field: a list of ids per row})."""
+        names, converters, tail_text = self.names, self.converters, self.tail_text
+        lines = []
+        for row_id, row in zip(self.ids, rows, strict=True):
+            if len(row) != len(names):
+                raise ValueError("insert_records: every row must give the same fields")
+            lines.append(
+                "\t".join(
+                    [
+                        str(row_id),
+                        *[convert(row[name]) for convert, name in zip(converters, names, strict=True)],
+                        tail_text,
+                    ]
+                )
+            )
+        lines.append("")
+        self.text = "\n".join(lines)
+        for name, targets in (links or {}).items():
+            self.link_texts[name] = "".join(
+                f"{record_id}\t{target}\n"
+                for record_id, row_targets in zip(self.ids, targets, strict=True)
+                for target in dict.fromkeys(row_targets)
+            )
+
+    def write(self):
+        model, env = self.model, self.model.env
+        if not self.ids:
+            return model.browse()
+        _copy_text_block(env.cr, model._table, self.columns, self.text)
+        for name, text in self.link_texts.items():
+            field = model._fields[name]
+            _copy_text_block(env.cr, field.relation, [field.column1, field.column2], text)
+        records = model.browse(self.ids)
+        written = set(self.names) | set(self.defaults) | set(self.link_fields)
+        for field in model._fields.values():
+            if field.store and field.compute and field.name not in written:
+                env.add_to_compute(field, records)
+        # The one2many fields that list these records are stale in the cache.
+        for field in self.fields:
+            if field.type == "many2one":
+                for inverse in model.pool.field_inverses[field]:
+                    env[inverse.model_name].invalidate_model([inverse.name])
+        return records
+
+
+def _copy_text_block(cr, table, columns, text):
+    """COPY ``text`` (rows in COPY's text format) into ``table`` in one piece: the driver sends it
+    without holding Python's lock, so another thread can work while the database writes."""
+    if text:
+        cr.copy_expert(
+            SQL(
+                "COPY %s (%s) FROM STDIN",
+                SQL.identifier(table),
+                SQL(", ").join(map(SQL.identifier, columns)),
+            ).code,
+            io.StringIO(text),
+            size=len(text) + 1,
+        )
+
+
+def insert_records(model, rows, links=None):
+    """Create records of ``model`` from ``rows`` (dicts with the same keys) and return them, in one
+    go (see :class:`BulkInsert`)."""
     if not rows:
         return model.browse()
-    env = model.env
     names = list(rows[0])
-    fields_ = [model._fields[name] for name in names]
     if any(set(row) != set(names) for row in rows):
         raise ValueError("insert_records: every row must give the same fields")
-    if set(names) & {"id", *LOG_ACCESS_COLUMNS}:
-        raise ValueError("insert_records: the id and the log access columns are set here")
-    given = set(names)
-    defaults = model.default_get(
-        [
-            name
-            for name, field in model._fields.items()
-            if field.store
-            and field.column_type
-            and not field.compute
-            and name not in given
-            and name not in ("id", *LOG_ACCESS_COLUMNS)
-        ]
-    )
-    record = model.browse()
-    default_names = list(defaults)
-    columns = names + default_names + ["create_uid", "write_uid", "create_date", "write_date"]
-    now = env.cr.now()
-    tail = (
-        *(_column_value(model._fields[name], defaults[name], record) for name in default_names),
-        env.uid,
-        env.uid,
-        now,
-        now,
-    )
-    env.cr.execute(
-        SQL(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            model._table,
-            len(rows),
-        )
-    )
-    ids = [row_id for (row_id,) in env.cr.fetchall()]
-    converters = [_copy_converter(field, record) for field in fields_]
-    tail_text = "\t".join(map(_copy_text, tail))
-    copy_lines(
-        env.cr,
-        model._table,
-        ["id", *columns],
-        (
-            "\t".join(
-                [
-                    str(row_id),
-                    *[convert(row[name]) for convert, name in zip(converters, names, strict=True)],
-                    tail_text,
-                ]
-            )
-            for row_id, row in zip(ids, rows, strict=True)
-        ),
-    )
-    records = model.browse(ids)
-    for name, targets in (links or {}).items():
-        field = model._fields[name]
-        copy_rows(
-            env.cr,
-            field.relation,
-            [field.column1, field.column2],
-            (
-                (record_id, target)
-                for record_id, row_targets in zip(ids, targets, strict=True)
-                for target in dict.fromkeys(row_targets)
-            ),
-        )
-    written = given | set(defaults) | set(links or ())
-    for field in model._fields.values():
-        if field.store and field.compute and field.name not in written:
-            env.add_to_compute(field, records)
-    # The one2many fields that list these records are stale in the cache.
-    for field in fields_:
-        if field.type == "many2one":
-            for inverse in model.pool.field_inverses[field]:
-                env[inverse.model_name].invalidate_model([inverse.name])
-    return records
+    bulk = BulkInsert(model, names, len(rows), list(links or ()))
+    bulk.format(rows, links)
+    return bulk.write()
