@@ -33,5 +33,11 @@ if [ "${MENTORSHIP_BENCH_REBUILD:-0}" = 1 ] || [ "$built_hash" != "$source_hash"
 else
   log "Reusing the region database $BENCH_DB"
 fi
+# Every measurement is rolled back, and rolled-back rows stay in the tables and their indexes until
+# a vacuum (autovacuum may be off, or not yet there): clear those of the last run first.
+psql -U "$DB_USER" -d "$BENCH_DB" -q -c "SET client_min_messages = error" -c \
+  "VACUUM ANALYZE mentorship_allowance, mentorship_allowance_line, mentorship_allowance_line_leave_rel,
+   mentorship_allowance_line_absence_rel, mentorship_allowance_check, mentorship_allowance_policy,
+   mentorship_pair, hr_payslip, hr_payslip_line, hr_payslip_run"
 cd "$REPO_DIR"
 "$VENV/bin/python" tests/benchmarks/bench_region.py --config "$CONFIG" --database "$BENCH_DB" run
