@@ -470,11 +470,11 @@ class MentorshipAllowance(models.Model):
         preparing = ThreadPoolExecutor(max_workers=1)
         prepared = preparing.submit(prepare_lines)
         try:
-            created = header.write()
+            created = header.insert()
         finally:
             preparing.shutdown(wait=True)
         prepared.result()  # an error of the thread is raised here
-        body.write()
+        body.insert()
         return created
 
     @api.model

@@ -74,7 +74,7 @@ class BulkInsert:
       (:attr:`ids`);
     * :meth:`format` (pure Python: safe in another thread, it touches neither the cursor nor the
       environment): the rows in COPY's text format;
-    * :meth:`write` (database): COPY, then what the ORM must know (stored computed fields to
+    * :meth:`insert` (database): COPY, then what the ORM must know (stored computed fields to
       compute, one2many caches to drop); returns the records.
 
     ``names`` are the fields every row gives: values of stored columns, many2one fields as ids,
@@ -162,7 +162,7 @@ class BulkInsert:
                 for target in dict.fromkeys(row_targets)
             )
 
-    def write(self):
+    def insert(self):
         model, env = self.model, self.model.env
         if not self.ids:
             return model.browse()
@@ -208,4 +208,4 @@ def insert_records(model, rows, links=None):
         raise ValueError("insert_records: every row must give the same fields")
     bulk = BulkInsert(model, names, len(rows), list(links or ()))
     bulk.format(rows, links)
-    return bulk.write()
+    return bulk.insert()
