@@ -591,11 +591,12 @@ def measure_allowance(env):
         f"{created} accruals, "
         f"{lines} lines ({pairs} pairs, {adjustments} adjustments of the three months rechecked), "
         f"{total:,.2f} ₽; {counter.reads} reads ({counter.reads / len(companies):.0f} per organisation, "
-        f"{counter.reads / max(pairs, 1):.4f} per pair), {counter.writes} writes."
+        f"{counter.reads / max(pairs, 1):.4f} per pair), {counter.writes} write statements besides the "
+        "COPY of the accruals, their lines and links."
     )
     summary(
         f"accruals of one month, {pairs} pairs in {len(companies)} organisations",
-        f"{elapsed:.2f} s, {counter.reads} reads, {counter.writes} writes",
+        f"{elapsed:.2f} s, {counter.reads} reads, {counter.writes} writes and COPY",
         f"<= {ALLOWANCE_S:.0f} s",
         good,
     )
