@@ -60,7 +60,9 @@ class MentorshipAllowanceCheck(models.Model):
     @api.model
     def _horizon(self):
         """The start of the oldest transaction running now (ours included): a row that this
-        transaction cannot see yet will carry a later write date."""
+        transaction cannot see yet will carry a later write date. PostgreSQL shows the start of
+        the transactions of the same role (Odoo's workers and crons); a program writing the sources
+        under another role should write them in short transactions."""
         self.env.cr.execute(
             """SELECT least(min(xact_start), now()) AT TIME ZONE 'UTC'
                  FROM pg_stat_activity
