@@ -615,7 +615,8 @@ def measure_allowance(env):
     env.invalidate_all()
     print(
         f"The same month without rechecking the three paid months: {alone:.2f} s (so {elapsed - alone:.2f} s "
-        f"of the {elapsed:.2f} s recompute {3 * pairs} pair-months to find the {adjustments} adjustments)."
+        f"of the {elapsed:.2f} s find what changed in the {3 * pairs} paid pair-months since they were last "
+        f"checked and recompute those mentors: {adjustments} adjustments)."
     )
     summary(f"accruals of one month, {pairs} pairs, no paid month rechecked", f"{alone:.2f} s")
     # The ratio, on the same employees: one organisation's accruals, then its mentors' payslips.
