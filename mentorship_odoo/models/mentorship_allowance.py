@@ -1,6 +1,5 @@
 import logging
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import psycopg2.errors
@@ -11,7 +10,8 @@ from odoo.exceptions import AccessError, UserError
 
 from ..tools.actions import window_action
 from ..tools.allowance_calculator import DEFAULT_ADJUSTMENT_MONTHS, fmt_amount, month_bounds
-from ..tools.bulk_insert import BulkInsert
+from ..tools.bulk_insert import BulkInsert, OrderedWriter
+from ..tools.no_query_env import no_query_env
 
 _logger = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ STATES = [
 FINAL_STATES = ("confirmed", "exported", "paid")
 # Advisory lock namespace (any constant): one generation per company at a time.
 GENERATION_LOCK = 720301
+# Accruals computed and formatted while the chunk before them is being written.
+STORE_CHUNK = 5000
 
 
 class MentorshipAllowance(models.Model):
@@ -316,39 +318,47 @@ class MentorshipAllowance(models.Model):
         existing = Allowance.search(domain)
         locked = {(a.company_id.id, a.employee_id.id) for a in existing._frozen_records()}
         drafts = existing.filtered(lambda a: a.state == "draft")
-        Calculator = self.env["mentorship.allowance.calculator"]
-        data, tallies = Calculator._calculate_month_tallies(companies, first, employee_ids)
-        computed = defaultdict(list)
-        for employee_id, pairs in tallies.items():
-            for pair, tally in pairs:
-                values = Calculator._prepare_line_values(data, pair, tally)
-                computed[(pair["company_id"], employee_id)].append(self._prepare_line_vals(values))
+        Calculator = self.env["mentorship.allowance.calculator"]._for_computation()
+        data = Calculator._load_month(companies, first, employee_ids)
         adjustments, checked = self._get_adjustments(companies, first, employee_ids, locked, drafts)
-        targets = (set(computed) | set(adjustments)) - locked
+        pairs_of = defaultdict(list)  # (company id, mentor employee id): pair rows
+        for pair in data.pairs:
+            pairs_of[(pair["company_id"], pair["mentor_employee_id"])].append(pair)
+        targets = sorted((set(pairs_of) | set(adjustments)) - locked)
         employees_read = {
             rec["id"]: rec
-            for rec in Calculator._for_computation()._read_rows(
+            for rec in Calculator._read_rows(
                 "hr.employee",
                 [("id", "in", sorted({employee_id for _company, employee_id in targets}))],
                 ["name", "department_id", "user_id"],
             )
         }
-        accruals = []
-        for company_id, employee_id in sorted(targets):
-            lines = computed.get((company_id, employee_id), []) + adjustments.get(
-                (company_id, employee_id), []
-            )
-            employee = employees_read.get(employee_id) or {
-                "id": employee_id,
-                "name": "",
-                "department_id": False,
-                "user_id": False,
-            }
-            accruals.append((company_id, employee, lines))
         drafts.unlink()
+
+        def accruals(quiet):
+            # Computed while the accruals before are written: in an environment without queries.
+            calculator, allowance = quiet(Calculator), quiet(self)
+            for company_id, employee_id in targets:
+                lines = []
+                for pair in pairs_of.get((company_id, employee_id), ()):
+                    tally = calculator._calculate_pair(data, pair)
+                    if tally:
+                        values = calculator._prepare_line_values(data, pair, tally)
+                        lines.append(allowance._prepare_line_vals(values))
+                lines += adjustments.get((company_id, employee_id), [])
+                if lines:
+                    employee = employees_read.get(employee_id) or {
+                        "id": employee_id,
+                        "name": "",
+                        "department_id": False,
+                        "user_id": False,
+                    }
+                    yield company_id, employee, lines
+
+        line_count = sum(len(pairs_of.get(key, ())) + len(adjustments.get(key, ())) for key in targets)
         try:
             with cr.savepoint():
-                created = self._store_accruals(first, accruals)
+                created = self._store_accruals(first, accruals, len(targets), line_count)
         except psycopg2.errors.UniqueViolation as error:
             raise UserError(
                 self.env._(
@@ -371,14 +381,20 @@ class MentorshipAllowance(models.Model):
         return self.browse(created.ids)
 
     @api.model
-    def _store_accruals(self, month, accruals):
+    def _store_accruals(self, month, accruals, accrual_count, line_count):
         """Write the draft accruals of ``month`` with their lines with COPY and return them.
-        ``accruals``: (company id, employee row, line values) per mentor and company, the line
-        values as :meth:`_prepare_line_vals` and :meth:`_prepare_adjustment_vals` give them. The
-        totals, the name and the fields copied from the accrual to its lines are set here, from the
-        same values the computed fields would take (a region's month is tens of thousands of lines,
-        and ``create()`` would spend most of its time per record). The lines are prepared in a
-        thread while the database writes the accruals (half of the time is the database's)."""
+
+        ``accruals(quiet)`` yields (company id, employee row, line values) per mentor and
+        company, the line values as :meth:`_prepare_line_vals` and :meth:`_prepare_adjustment_vals`
+        give them; ``quiet`` moves records to an environment that cannot query the database, in
+        which the generator computes. At most ``accrual_count`` accruals and ``line_count`` lines
+        come (their ids are reserved first). The totals, the name and the fields copied from the
+        accrual to its lines are set here, from the same values the computed fields would take
+        (a region's month is tens of thousands of lines, and ``create()`` would spend most of its
+        time per record).
+
+        The database's half of the work overlaps with Python's: a thread writes each chunk of
+        accruals and lines while the next chunk is computed and formatted here."""
         Line = self.env["mentorship.allowance.line"].sudo()
         link_fields = [
             name for name, field in Line._fields.items() if field.type == "many2many" and field.store
@@ -404,18 +420,34 @@ class MentorshipAllowance(models.Model):
             and name != "amount_suspended"
         ]
         currencies = {
-            company.id: company.currency_id.id
-            for company in self.env["res.company"].sudo().browse({company_id for company_id, *_r in accruals})
+            company.id: company.currency_id.id for company in self.env["res.company"].sudo().search([])
         }
-        rows = []
         # Looked up once: one translation per accrual would be a tenth of a region's month.
         name_text = self.env._("%(mentor)s, %(month)s")
         month_text = month.strftime("%m.%Y")
-        for company_id, employee, lines in accruals:
-            regular = [vals for vals in lines if not vals.get("is_adjustment")]
-            total = sum(Decimal(str(vals["amount"])).quantize(Decimal("0.01")) for vals in lines)
-            rows.append(
-                {
+        header_names = [
+            "company_id",
+            "employee_id",
+            "department_id",
+            "mentor_user_id",
+            "month",
+            "state",
+            "name",
+            "line_count",
+            "has_adjustment",
+            "eligible_days",
+            "suspended_days",
+            "amount_total",
+        ]
+        header = BulkInsert(self.sudo(), header_names)
+        body = BulkInsert(Line, [*line_columns, *copied_names, "amount_suspended"], link_fields)
+
+        def format_chunk(chunk, header_ids, line_ids):
+            rows, line_rows, links = [], [], {name: [] for name in link_fields}
+            for allowance_id, (company_id, employee, lines) in zip(header_ids, chunk, strict=True):
+                regular = [vals for vals in lines if not vals.get("is_adjustment")]
+                total = sum(Decimal(str(vals["amount"])).quantize(Decimal("0.01")) for vals in lines)
+                row = {
                     "company_id": company_id,
                     "employee_id": employee["id"],
                     "department_id": employee["department_id"] or False,
@@ -429,27 +461,12 @@ class MentorshipAllowance(models.Model):
                     "suspended_days": max((vals["suspended_days"] for vals in regular), default=0.0),
                     "amount_total": float(total),
                 }
-            )
-        header = BulkInsert(self.sudo(), list(rows[0]) if rows else [], len(rows))
-        header.format(rows)
-        body = BulkInsert(
-            Line,
-            [*line_columns, *copied_names, "amount_suspended"],
-            sum(len(lines) for *_r, lines in accruals),
-            link_fields,
-        )
-
-        def prepare_lines():
-            # Pure Python (no cursor, no environment): safe beside the COPY of the accruals.
-            line_rows, links = [], {name: [] for name in link_fields}
-            for allowance_id, row, (_company_id, _employee, lines) in zip(
-                header.ids, rows, accruals, strict=True
-            ):
+                rows.append(row)
                 copied = (
                     allowance_id,
-                    row["company_id"],
-                    currencies[row["company_id"]],
-                    row["employee_id"],
+                    company_id,
+                    currencies[company_id],
+                    employee["id"],
                     row["mentor_user_id"],
                     row["department_id"],
                     month,
@@ -465,17 +482,50 @@ class MentorshipAllowance(models.Model):
                     for name in link_fields:
                         commands = vals.get(name) or []
                         links[name].append([target for command in commands for target in command[2]])
-            body.format(line_rows, links)
+            return (
+                header.format(header_ids, rows),
+                body.format(line_ids[: len(line_rows)], line_rows, links),
+            )
 
-        preparing = ThreadPoolExecutor(max_workers=1)
-        prepared = preparing.submit(prepare_lines)
-        try:
-            created = header.insert()
-        finally:
-            preparing.shutdown(wait=True)
-        prepared.result()  # an error of the thread is raised here
-        body.insert()
-        return created
+        def write_chunk(header_block, body_block):
+            header.copy_block(header_block)
+            body.copy_block(body_block)
+
+        created_ids, line_ids_written, chunk = [], [], []
+        with (
+            OrderedWriter() as writer,
+            no_query_env(
+                self.env,
+                "The mentor allowance's lines are computed while the lines before them are being "
+                "written, on the same cursor: mentorship.allowance.calculator's computing steps "
+                "(_calculate_pair, _prepare_line_values and what they call) must not query the "
+                "database. Read what they need in _load (see _load_month).",
+            ) as quiet,
+        ):
+            reserved = writer.submit(lambda: (header.reserve(accrual_count), body.reserve(line_count)))
+            header_ids = line_ids = None
+
+            def flush_chunk():
+                nonlocal header_ids, line_ids
+                if header_ids is None:
+                    header_ids, line_ids = reserved.result()
+                used, header_ids = header_ids[: len(chunk)], header_ids[len(chunk) :]
+                header_block, body_block = format_chunk(chunk, used, line_ids)
+                line_ids = line_ids[len(body_block.ids) :]
+                created_ids.extend(used)
+                line_ids_written.extend(body_block.ids)
+                writer.submit(write_chunk, header_block, body_block)
+                chunk.clear()
+
+            for accrual in accruals(quiet):
+                chunk.append(accrual)
+                if len(chunk) >= STORE_CHUNK:
+                    flush_chunk()
+            if chunk:
+                flush_chunk()
+            writer.close()
+        body.finish(line_ids_written)
+        return header.finish(created_ids)
 
     @api.model
     def _absence_commands(self, values):

@@ -91,6 +91,8 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
     Each step is a method so that a module can change it by ``_inherit``; an absence source (a
     school information system, say) is added by extending :meth:`_load_absences`,
     :meth:`_mentee_absence_days`, :meth:`_absence_label` and :meth:`_absence_line_fields`.
+    Only the loading steps (:meth:`_load` and what it calls) may query the database; the others
+    compute from what was loaded (see :meth:`_load_month`).
     """
 
     _name = "mentorship.allowance.calculator"
@@ -114,10 +116,20 @@ class MentorshipAllowanceCalculator(models.AbstractModel):
         """The computation of :meth:`_calculate_month` before the texts of its lines: (the month's
         data, {mentor employee id: [(pair row, PairTally), ...]}; the pair rows carry their
         company). Rechecking a paid month needs the texts of the lines that changed only."""
+        data = self._load_month(companies, month, employee_ids)
+        return data, self._for_computation()._calculate_tallies(data)
+
+    @api.model
+    def _load_month(self, companies, month, employee_ids=None):
+        """The month's data (:class:`AllowanceMonth`), read in a constant number of queries: every
+        query of a computation is made here. What comes after (:meth:`_calculate_pair`,
+        :meth:`_prepare_line_values` and the methods they call) only computes: the engine runs it
+        while the lines computed before are being written, in an environment that refuses
+        queries (``tools/no_query_env.py``), so an extension reads what it needs in :meth:`_load`."""
         calculator = self._for_computation()
         data = calculator._prepare_month(companies, month, employee_ids)
         calculator._load(data)
-        return data, calculator._calculate_tallies(data)
+        return data
 
     @api.model
     def _for_computation(self):

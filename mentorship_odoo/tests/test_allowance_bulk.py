@@ -1,6 +1,8 @@
 from datetime import date
+from unittest.mock import patch
 
 from ..tools.bulk_insert import insert_records
+from ..tools.no_query_env import NoQueryCursor
 from .allowance_common import NOV, OCT, AllowanceCase
 
 # Stored computed fields whose value the bulk writer sets itself instead of the ORM.
@@ -96,3 +98,53 @@ class TestAllowanceBulk(AllowanceCase):
         self.assertEqual(created.create_uid, self.env.user)
         with self.assertRaises(ValueError):
             insert_records(Allowance, [{"company_id": self.company.id}, {"month": date(2024, 1, 1)}])
+
+    def _snapshot(self, allowances):
+        """What the accruals say, without their ids: per mentor, the totals and the lines."""
+        return {
+            allowance.employee_id.id: (
+                allowance.name,
+                allowance.amount_total,
+                allowance.line_count,
+                sorted(
+                    (line.pair_id.id, line.amount, line.eligible_days, line.suspension_reason, leaves)
+                    for line in allowance.line_ids
+                    for leaves in [line.leave_ids.ids]
+                ),
+            )
+            for allowance in allowances.sudo()
+        }
+
+    def test_chunks_give_what_one_chunk_gives(self):
+        """The accruals are computed and written chunk by chunk (a thread writes one chunk while the
+        next is computed): one accrual per chunk stores exactly what one chunk of all stores."""
+        self._leave(self.teacher_young, date(2025, 10, 13), date(2025, 10, 15))
+        self._leave(self.teacher_senior_2, date(2025, 10, 20))
+        with patch("odoo.addons.mentorship_odoo.models.mentorship_allowance.STORE_CHUNK", 1):
+            chunked = self.generate(OCT)
+        self.assertEqual(len(chunked), 2)
+        self.assertStoredAsComputed(chunked)
+        expected = self._snapshot(chunked)
+        self.assertTrue(any(leaves for *_r, lines in expected.values() for *_l, leaves in lines))
+        whole = self.generate(OCT)  # the drafts are replaced, in one chunk
+        self.assertFalse(chunked.exists())
+        self.assertEqual(self._snapshot(whole), expected)
+
+    def test_computing_steps_cannot_query_the_database(self):
+        """The steps computed while earlier lines are being written must not use the cursor (the
+        thread writing has it): a query there fails at once with an error that says so, nothing
+        of the month is written, and the transaction goes on."""
+        Calculator = type(self.env["mentorship.allowance.calculator"])
+        original = Calculator._prepare_line_values
+
+        def querying(calculator, data, pair, tally):
+            calculator.env.cr.execute("SELECT 1")
+            return original(calculator, data, pair, tally)
+
+        with patch.object(Calculator, "_prepare_line_values", querying):
+            with self.assertRaisesRegex(RuntimeError, "must not query the database"):
+                self.generate(OCT)
+        transaction = self.env.cr.transaction
+        self.assertFalse([env for env in transaction.envs if isinstance(env.cr, NoQueryCursor)])
+        self.assertFalse(self.env["mentorship.allowance"].sudo().search_count([("month", "=", OCT)]))
+        self.assertEqual(len(self.generate(OCT)), 2)

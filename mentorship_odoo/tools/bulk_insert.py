@@ -5,11 +5,14 @@ spends most of that time per record (defaults, cache conversions, recomputation 
 known, chatter hooks); here the values computed beforehand go to PostgreSQL with COPY (ids taken
 from the table's sequence first), and the ORM only fills what the caller did not give: defaults,
 and the stored computed fields a module may have added, computed as usual at the next flush.
-Formatting one table's rows needs neither the cursor nor the environment, so it can run in a
-thread while the database writes the table before it (:class:`BulkInsert`).
+Formatting rows needs neither the cursor nor the environment, and the COPY releases Python's lock
+while the database works: the caller computes and formats the next rows while a thread writes the
+last ones (:class:`BulkInsert`, :class:`OrderedWriter`).
 """
 
 import io
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 
 from psycopg2.extras import Json
@@ -67,15 +70,16 @@ def _column_value(field, value, record):
 
 
 class BulkInsert:
-    """The creation of ``count`` records of ``model`` in three steps, so that the Python work of
-    one table can be done while the database writes another:
+    """The creation of records of ``model`` in steps, so that the Python work of one part can be
+    done while the database writes another:
 
-    * the constructor (database): checks the field names, takes the defaults and reserves the ids
-      (:attr:`ids`);
-    * :meth:`format` (pure Python: safe in another thread, it touches neither the cursor nor the
-      environment): the rows in COPY's text format;
-    * :meth:`insert` (database): COPY, then what the ORM must know (stored computed fields to
-      compute, one2many caches to drop); returns the records.
+    * the constructor (database): checks the field names and takes the defaults;
+    * :meth:`reserve` (database, any one thread at a time): ids taken from the table's sequence;
+    * :meth:`format` (pure Python: it touches neither the cursor nor the environment): rows in
+      COPY's text format, a :class:`CopyBlock`;
+    * :meth:`copy_block` (database, any one thread at a time): COPY of a block;
+    * :meth:`finish` (database, the caller's thread, after the last COPY): what the ORM must know
+      (stored computed fields to compute, one2many caches to drop); returns the records.
 
     ``names`` are the fields every row gives: values of stored columns, many2one fields as ids,
     amounts already rounded as they are to be stored; ``link_fields`` the many2many fields given as
@@ -84,7 +88,7 @@ class BulkInsert:
     method, access check or ``create()`` override runs: the caller checks what it writes (the
     database still enforces its own constraints)."""
 
-    def __init__(self, model, names, count, link_fields=()):
+    def __init__(self, model, names, link_fields=()):
         self.model, self.names, self.link_fields = model, list(names), list(link_fields)
         if set(self.names) & {"id", *LOG_ACCESS_COLUMNS}:
             raise ValueError("insert_records: the id and the log access columns are set here")
@@ -123,25 +127,27 @@ class BulkInsert:
         )
         self.tail_text = "\t".join(map(_copy_text, tail))
         self.converters = [_copy_converter(field, record) for field in self.fields]
-        self.ids = []
-        if count:
-            env.cr.execute(
-                SQL(
-                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                    model._table,
-                    count,
-                )
-            )
-            self.ids = [row_id for (row_id,) in env.cr.fetchall()]
-        self.text = None
-        self.link_texts = {}
 
-    def format(self, rows, links=None):
-        """Format ``rows`` (dicts of :attr:`names`, as many as ids were reserved) and ``links``
-        ({many2many field: a list of ids per row})."""
+    def reserve(self, count):
+        """``count`` new ids of the table, in one query."""
+        if not count:
+            return []
+        cr = self.model.env.cr
+        cr.execute(
+            SQL(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                self.model._table,
+                count,
+            )
+        )
+        return [row_id for (row_id,) in cr.fetchall()]
+
+    def format(self, ids, rows, links=None):
+        """The :class:`CopyBlock` of ``rows`` (dicts of :attr:`names`) with ``ids`` (one per row)
+        and ``links`` ({many2many field: a list of ids per row})."""
         names, converters, tail_text = self.names, self.converters, self.tail_text
         lines = []
-        for row_id, row in zip(self.ids, rows, strict=True):
+        for row_id, row in zip(ids, rows, strict=True):
             if len(row) != len(names):
                 raise ValueError("insert_records: every row must give the same fields")
             lines.append(
@@ -154,23 +160,30 @@ class BulkInsert:
                 )
             )
         lines.append("")
-        self.text = "\n".join(lines)
+        link_texts = {}
         for name, targets in (links or {}).items():
-            self.link_texts[name] = "".join(
+            link_texts[name] = "".join(
                 f"{record_id}\t{target}\n"
-                for record_id, row_targets in zip(self.ids, targets, strict=True)
+                for record_id, row_targets in zip(ids, targets, strict=True)
                 for target in dict.fromkeys(row_targets)
             )
+        return CopyBlock(list(ids), "\n".join(lines) if rows else "", link_texts)
 
-    def insert(self):
-        model, env = self.model, self.model.env
-        if not self.ids:
-            return model.browse()
-        _copy_text_block(env.cr, model._table, self.columns, self.text)
-        for name, text in self.link_texts.items():
+    def copy_block(self, block):
+        """COPY ``block`` into the table and its many2many tables."""
+        model = self.model
+        cr = model.env.cr
+        _copy_text_block(cr, model._table, self.columns, block.text)
+        for name, text in block.link_texts.items():
             field = model._fields[name]
-            _copy_text_block(env.cr, field.relation, [field.column1, field.column2], text)
-        records = model.browse(self.ids)
+            _copy_text_block(cr, field.relation, [field.column1, field.column2], text)
+
+    def finish(self, ids):
+        """The records of ``ids``, once copied, with what the ORM must know about them."""
+        model, env = self.model, self.model.env
+        records = model.browse(ids)
+        if not ids:
+            return records
         written = set(self.names) | set(self.defaults) | set(self.link_fields)
         for field in model._fields.values():
             if field.store and field.compute and field.name not in written:
@@ -181,6 +194,57 @@ class BulkInsert:
                 for inverse in model.pool.field_inverses[field]:
                     env[inverse.model_name].invalidate_model([inverse.name])
         return records
+
+
+class CopyBlock:
+    """Rows of one table in COPY's text format (:meth:`BulkInsert.format`): their ids, the text and
+    {many2many field: the text of its links}."""
+
+    __slots__ = ("ids", "link_texts", "text")
+
+    def __init__(self, ids, text, link_texts):
+        self.ids, self.text, self.link_texts = ids, text, link_texts
+
+
+class OrderedWriter:
+    """One thread that runs database work (:meth:`submit`) in the order given, while the caller's
+    thread computes what comes next; at most ``depth`` jobs wait, so that the rows waiting to be
+    written stay few. The caller must not use the cursor until :meth:`close` returns (the
+    cursor is the thread's meanwhile); an error of a job is raised by :meth:`submit` or
+    :meth:`close`, and :meth:`close` also waits for the thread when the caller failed."""
+
+    def __init__(self, depth=2):
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mentorship-copy")
+        self.pending = deque()
+        self.depth = depth
+
+    def submit(self, function, *args):
+        """Run ``function(*args)`` after the jobs before it; returns its Future."""
+        while len(self.pending) >= self.depth:
+            self.pending.popleft().result()
+        future = self.executor.submit(function, *args)
+        self.pending.append(future)
+        return future
+
+    def close(self):
+        """Wait for every job; raise the first error."""
+        try:
+            while self.pending:
+                self.pending.popleft().result()
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.close()
+        else:
+            # The caller failed: stop, wait for the running job (the cursor is in use until it
+            # ends), and let the caller's error through.
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        return False
 
 
 def _copy_text_block(cr, table, columns, text):
@@ -206,6 +270,7 @@ def insert_records(model, rows, links=None):
     names = list(rows[0])
     if any(set(row) != set(names) for row in rows):
         raise ValueError("insert_records: every row must give the same fields")
-    bulk = BulkInsert(model, names, len(rows), list(links or ()))
-    bulk.format(rows, links)
-    return bulk.insert()
+    bulk = BulkInsert(model, names, list(links or ()))
+    block = bulk.format(bulk.reserve(len(rows)), rows, links)
+    bulk.copy_block(block)
+    return bulk.finish(block.ids)
