@@ -3,7 +3,7 @@
     "summary": "Mentoring programmes for schools and colleges: databases of mentors and "
     "mentees, consents, pairs and groups, personalised programmes, meetings, road maps, "
     "printed documents, mentor allowances, questionnaires, monitoring and incentives",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Mentoring",
     "website": "https://github.com/mentorship-odoo/mentorship_odoo",
     "author": "mentorship_odoo",

@@ -399,16 +399,7 @@ class MentorshipAllowance(models.Model):
         link_fields = [
             name for name, field in Line._fields.items() if field.type == "many2many" and field.store
         ]
-        copied_names = [
-            "allowance_id",
-            "company_id",
-            "currency_id",
-            "employee_id",
-            "mentor_user_id",
-            "department_id",
-            "month",
-            "state",
-        ]
+        copied_names = ["allowance_id", "company_id", "month", "state"]
         line_columns = [
             name
             for name, field in Line._fields.items()
@@ -419,9 +410,6 @@ class MentorshipAllowance(models.Model):
             and name not in copied_names
             and name != "amount_suspended"
         ]
-        currencies = {
-            company.id: company.currency_id.id for company in self.env["res.company"].sudo().search([])
-        }
         # Looked up once: one translation per accrual would be a tenth of a region's month.
         name_text = self.env._("%(mentor)s, %(month)s")
         month_text = month.strftime("%m.%Y")
@@ -462,16 +450,7 @@ class MentorshipAllowance(models.Model):
                     "amount_total": float(total),
                 }
                 rows.append(row)
-                copied = (
-                    allowance_id,
-                    company_id,
-                    currencies[company_id],
-                    employee["id"],
-                    row["mentor_user_id"],
-                    row["department_id"],
-                    month,
-                    "draft",
-                )
+                copied = (allowance_id, company_id, month, "draft")
                 for vals in lines:
                     line_row = {name: vals.get(name, False) for name in line_columns}
                     line_row.update(zip(copied_names, copied, strict=True))

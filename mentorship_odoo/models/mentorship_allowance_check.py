@@ -226,14 +226,16 @@ class MentorshipAllowanceCheck(models.Model):
         # A pair that changed mentor, or an absence that moved to another student: the mentors
         # paid for them before.
         cr.execute(
-            """SELECT l.company_id, l.employee_id, l.pair_id, NULL::timestamp
+            """SELECT l.company_id, acc.employee_id, l.pair_id, NULL::timestamp
                  FROM mentorship_allowance_line l
+                 JOIN mentorship_allowance acc ON acc.id = l.allowance_id
                 WHERE l.pair_id = ANY(%(pairs)s) AND l.company_id = ANY(%(companies)s)
                UNION ALL
-               SELECT l.company_id, l.employee_id, NULL, a.write_date
+               SELECT l.company_id, acc.employee_id, NULL, a.write_date
                  FROM mentorship_absence a
                  JOIN mentorship_allowance_line_absence_rel rel ON rel.absence_id = a.id
                  JOIN mentorship_allowance_line l ON l.id = rel.line_id
+                 JOIN mentorship_allowance acc ON acc.id = l.allowance_id
                 WHERE a.write_date >= %(since)s AND l.company_id = ANY(%(companies)s)
                UNION ALL
                SELECT company_id, employee_id, NULL, write_date

@@ -17,15 +17,14 @@ class MentorshipAllowanceLine(models.Model):
     allowance_id = fields.Many2one(
         "mentorship.allowance", string="Accrual", required=True, ondelete="cascade", index=True
     )
+    # Stored copies of the accrual: what the record rules and the Analysis filter and group by
+    # most. The mentor, their user and department are read through the accrual (a join): every
+    # stored reference is a foreign key checked per row, and a region's month writes 50,000 lines.
     company_id = fields.Many2one(related="allowance_id.company_id", store=True, index=True)
-    # A stored compute, not a related field: the ORM converts every Monetary value of a create
-    # through a throw-away record when the currency is related, which costs seconds for a month.
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", store=True)
-    employee_id = fields.Many2one(related="allowance_id.employee_id", store=True, string="Mentor", index=True)
-    mentor_user_id = fields.Many2one(
-        related="allowance_id.mentor_user_id", store=True, string="Mentor's User"
-    )
-    department_id = fields.Many2one(related="allowance_id.department_id", store=True)
+    currency_id = fields.Many2one(related="allowance_id.currency_id")
+    employee_id = fields.Many2one(related="allowance_id.employee_id", string="Mentor")
+    mentor_user_id = fields.Many2one(related="allowance_id.mentor_user_id", string="Mentor's User")
+    department_id = fields.Many2one(related="allowance_id.department_id")
     month = fields.Date(related="allowance_id.month", store=True, index=True)
     state = fields.Selection(related="allowance_id.state", store=True)
     pair_id = fields.Many2one(
@@ -91,11 +90,6 @@ class MentorshipAllowanceLine(models.Model):
     )
     amount = fields.Monetary(readonly=True, groups=AMOUNT_GROUPS)
     own_amount = fields.Monetary(compute="_compute_own_amount", string="My Amount")
-
-    @api.depends("company_id.currency_id")
-    def _compute_currency_id(self):
-        for line in self:
-            line.currency_id = line.company_id.currency_id
 
     @api.depends("amount_full", "amount")
     def _compute_amount_suspended(self):

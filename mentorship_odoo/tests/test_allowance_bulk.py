@@ -14,16 +14,7 @@ ALLOWANCE_COMPUTED = (
     "eligible_days",
     "suspended_days",
 )
-LINE_COMPUTED = (
-    "company_id",
-    "currency_id",
-    "employee_id",
-    "mentor_user_id",
-    "department_id",
-    "month",
-    "state",
-    "amount_suspended",
-)
+LINE_COMPUTED = ("company_id", "month", "state", "amount_suspended")
 
 
 class TestAllowanceBulk(AllowanceCase):
