@@ -11,7 +11,8 @@ class MentorshipAllowanceLine(models.Model):
     _name = "mentorship.allowance.line"
     _inherit = ["mentorship.frozen.mixin"]
     _description = "Mentor Allowance Line"
-    _order = "allowance_id, is_adjustment, corrected_month, pair_id, id"
+    # The month first, not the accrual: ordering by the accrual sorts every line by its mentor's name.
+    _order = "month desc, is_adjustment, corrected_month, pair_id, id"
     _check_company_auto = True
 
     allowance_id = fields.Many2one(
