@@ -1,4 +1,5 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools.actions import window_action
@@ -12,7 +13,8 @@ PROGRAMME_STATES = [
 
 
 class MentorshipRegionDashboard(models.Model):
-    """The regional dashboard: one row per programme of each organisation (company) with the
+    """The regional dashboard: one row per programme of each organisation (company), and a row of
+    zeros for an organisation without a programme yet, with the
     figures a regional manager compares: participants, pairs by state and health, meetings held
     and missed, plan activities. Grouped by organisation (or its parent), its sums are those of
     the regional report.
@@ -30,7 +32,7 @@ class MentorshipRegionDashboard(models.Model):
     _order = "company_id, date_start desc, id desc"
     _depends = {
         "mentorship.programme": ["company_id", "state", "date_start", "date_end"],
-        "res.company": ["parent_id"],
+        "res.company": ["parent_id", "active"],
         "mentorship.participant": ["programme_id", "company_id", "role", "state"],
         "mentorship.pair": ["programme_id", "company_id", "state", "health"],
         "mentorship.meeting": ["programme_id", "company_id", "state"],
@@ -140,6 +142,14 @@ class MentorshipRegionDashboard(models.Model):
                   GROUP BY line.company_id, plan.programme_id
                    ) activities
                 ON activities.company_id = programme.company_id AND activities.programme_id = programme.id
+         UNION ALL
+            -- An organisation without a programme yet: a row of zeros, so that it is seen (and
+            -- counted) beside the others, as in the regional report.
+            SELECT -company.id, NULL, company.id, company.parent_id, NULL, NULL, NULL,
+                   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0
+              FROM res_company company
+             WHERE company.active
+               AND NOT EXISTS (SELECT 1 FROM mentorship_programme p WHERE p.company_id = company.id)
             """
         )
 
@@ -160,42 +170,56 @@ class MentorshipRegionDashboard(models.Model):
             done=self._field_to_sql(self._table, "activity_done_count", query),
         )
 
+    @api.depends("programme_id", "company_id")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = row.programme_id.display_name or self.env._(
+                "%(organisation)s: no programme yet", organisation=row.company_id.name or ""
+            )
+
     # --- Drill-down: the row's programme, in the screens that show its details ----------------
 
-    def action_open_programme_dashboard(self):
+    def _programme(self):
+        """The row's programme; an organisation without one has nothing to open."""
         self.ensure_one()
-        return self.programme_id.action_open_dashboard()
+        if not self.programme_id:
+            raise UserError(
+                self.env._(
+                    "%(organisation)s has no mentoring programme yet: there is nothing to open.",
+                    organisation=self.company_id.name,
+                )
+            )
+        return self.programme_id
+
+    def action_open_programme_dashboard(self):
+        return self._programme().action_open_dashboard()
 
     def action_open_pairs(self):
-        self.ensure_one()
-        return self.programme_id.action_open_pairs()
+        return self._programme().action_open_pairs()
 
     def action_open_attention_pairs(self):
         """The programme's active pairs that need attention or are at risk, worst first."""
-        self.ensure_one()
+        programme = self._programme()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "mentorship_odoo.mentorship_pair_action_health"
         )
-        action["name"] = self.env._(
-            "Pairs Needing Attention: %(programme)s", programme=self.programme_id.name
-        )
+        action["name"] = self.env._("Pairs Needing Attention: %(programme)s", programme=programme.name)
         action["domain"] = [
             ("state", "=", "active"),
-            ("programme_id", "=", self.programme_id.id),
+            ("programme_id", "=", programme.id),
             ("health", "in", ("needs_attention", "at_risk")),
         ]
         return action
 
     def action_open_meetings(self):
-        self.ensure_one()
-        return self.programme_id.action_open_meetings()
+        return self._programme().action_open_meetings()
 
     def action_open_overdue_activities(self):
-        self.ensure_one()
+        programme = self._programme()
         return window_action(
-            self.env._("Overdue Activities: %(programme)s", programme=self.programme_id.name),
+            self.env._("Overdue Activities: %(programme)s", programme=programme.name),
             "mentorship.plan.line",
             "list,form",
-            domain=[("plan_id.programme_id", "=", self.programme_id.id), ("is_overdue", "=", True)],
+            domain=[("plan_id.programme_id", "=", programme.id), ("is_overdue", "=", True)],
             context={"create": False},
         )

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from lxml import etree
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common_work import MentorshipWorkCase
@@ -206,6 +206,53 @@ class TestRegionDashboard(MentorshipWorkCase):
             ).mapped("running_programme_count"),
             [1],
         )
+
+    def test_organisation_without_a_programme(self):
+        """An organisation that has not started yet is a row of zeros beside the others (as in the
+        regional report), with nothing to open, seen only by those who work in it; its row gives way
+        to its programme's as soon as it has one."""
+        company_c = self.env["res.company"].create({"name": "Колледж В"})
+        self.user_manager.company_ids = [Command.link(company_c.id)]
+        three = self.both | company_c
+        dashboard = self._dashboard(self.user_manager, three)
+        row = dashboard.search([("company_id", "=", company_c.id)])
+        self.assertEqual(len(row), 1)
+        self.assertFalse(row.programme_id)
+        self.assertEqual(row.display_name, "Колледж В: no programme yet")
+        self.assertEqual({fname: row[fname] for fname in REPORT_KEYS}, dict.fromkeys(REPORT_KEYS, 0))
+        for action in (
+            "action_open_programme_dashboard",
+            "action_open_pairs",
+            "action_open_overdue_activities",
+        ):
+            with self.assertRaisesRegex(UserError, "Колледж В has no mentoring programme yet"):
+                getattr(row, action)()
+        # The regional report of the three organisations has the same rows and totals.
+        report = (
+            self.env["mentorship.region.report.wizard"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "company_ids": [Command.set(three.ids)],
+                    "date_from": date(2000, 1, 1),
+                    "date_to": date(2999, 12, 31),
+                }
+            )
+            ._collect()
+        )
+        rows = self._by_company(dashboard)
+        self.assertEqual(set(rows), set(three))
+        self.assertEqual(
+            [line["company"] for line in report["rows"]], sorted(company.name for company in three)
+        )
+        self.assertEqual(rows[company_c]["mentors"], 0)
+        # Not seen by the curator of another organisation, nor outside the switcher's selection.
+        self.assertFalse(self._dashboard(self.user_curator).search([("company_id", "=", company_c.id)]))
+        self.assertFalse(self._dashboard(self.user_manager, self.both).search([("programme_id", "=", False)]))
+        # Its first programme replaces the row of zeros.
+        programme_c = self._running_programme(company_c, "Программа колледжа В")
+        self.env.flush_all()
+        self.assertEqual(dashboard.search([("company_id", "=", company_c.id)]).programme_id, programme_c)
 
     def test_curator_sees_only_their_organisation(self):
         dashboard = self._dashboard(self.user_curator)
