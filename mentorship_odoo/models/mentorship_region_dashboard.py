@@ -72,9 +72,9 @@ class MentorshipRegionDashboard(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT programme.id AS id,
+            SELECT COALESCE(programme.id, -company.id) AS id,
                    programme.id AS programme_id,
-                   programme.company_id,
+                   company.id AS company_id,
                    company.parent_id AS parent_company_id,
                    programme.state AS programme_state,
                    programme.date_start,
@@ -96,8 +96,10 @@ class MentorshipRegionDashboard(models.Model):
                    CASE WHEN activities.total_count > 0
                         THEN 100.0 * activities.done_count / activities.total_count
                         ELSE 0.0 END AS completion_rate
-              FROM mentorship_programme programme
-              JOIN res_company company ON company.id = programme.company_id
+              FROM res_company company
+              -- An organisation without a programme yet: one row of zeros (if it is active), so
+              -- that it is seen (and counted) beside the others, as in the regional report.
+         LEFT JOIN mentorship_programme programme ON programme.company_id = company.id
          LEFT JOIN (
                     SELECT company_id, programme_id,
                            COUNT(*) FILTER (WHERE role = 'mentor') AS mentor_count,
@@ -106,7 +108,7 @@ class MentorshipRegionDashboard(models.Model):
                      WHERE state != 'rejected'
                   GROUP BY company_id, programme_id
                    ) people
-                ON people.company_id = programme.company_id AND people.programme_id = programme.id
+                ON people.company_id = company.id AND people.programme_id = programme.id
          LEFT JOIN (
                     SELECT company_id, programme_id,
                            COUNT(*) FILTER (WHERE state = 'active') AS active_count,
@@ -120,7 +122,7 @@ class MentorshipRegionDashboard(models.Model):
                      WHERE state IN ('active', 'done', 'terminated')
                   GROUP BY company_id, programme_id
                    ) pairs
-                ON pairs.company_id = programme.company_id AND pairs.programme_id = programme.id
+                ON pairs.company_id = company.id AND pairs.programme_id = programme.id
          LEFT JOIN (
                     SELECT company_id, programme_id,
                            COUNT(*) FILTER (WHERE state = 'held') AS held_count,
@@ -129,7 +131,7 @@ class MentorshipRegionDashboard(models.Model):
                      WHERE state IN ('held', 'missed')
                   GROUP BY company_id, programme_id
                    ) meetings
-                ON meetings.company_id = programme.company_id AND meetings.programme_id = programme.id
+                ON meetings.company_id = company.id AND meetings.programme_id = programme.id
          LEFT JOIN (
                     SELECT line.company_id, plan.programme_id,
                            COUNT(*) AS total_count,
@@ -141,15 +143,8 @@ class MentorshipRegionDashboard(models.Model):
                      WHERE line.state != 'cancelled'
                   GROUP BY line.company_id, plan.programme_id
                    ) activities
-                ON activities.company_id = programme.company_id AND activities.programme_id = programme.id
-         UNION ALL
-            -- An organisation without a programme yet: a row of zeros, so that it is seen (and
-            -- counted) beside the others, as in the regional report.
-            SELECT -company.id, NULL, company.id, company.parent_id, NULL, NULL, NULL,
-                   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0
-              FROM res_company company
-             WHERE company.active
-               AND NOT EXISTS (SELECT 1 FROM mentorship_programme p WHERE p.company_id = company.id)
+                ON activities.company_id = company.id AND activities.programme_id = programme.id
+             WHERE programme.id IS NOT NULL OR company.active
             """
         )
 
